@@ -29,8 +29,14 @@ import java.util.Arrays;
  * With λ &lt; 1, directions of input space that receive no excitation (silent channels, idle periods)
  * have their P entries grow like λ<sup>−t</sup> until they overflow ("covariance wind-up"); the division
  * by λ is therefore limited so that trace(P) never exceeds its initial value (n + 1)/δ: forgetting pauses
- * while the data carry no new information, and resumes as soon as they do. With λ = 1 the bound is never
- * active, since trace(P) only decreases.
+ * while the data carry no new information, and resumes as soon as they do, and a readout is never more
+ * eager to adapt than a fresh one. Since P stays positive semi-definite, the trace bounds every entry.
+ * The price: the pause applies to every direction, so what the silence did excite (typically the bias)
+ * accumulates unforgotten evidence, and after s silent samples that direction needs about
+ * ln(s)/ln(1/λ) more samples to follow a change than it would otherwise.
+ * While the bound is inactive the update is exact exponentially weighted least squares; it is inactive
+ * when λ = 1 (trace(P) only decreases), during start-up whenever λ ≥ n/(n + 1), and under persistently
+ * exciting inputs.
  */
 public final class RlsReadout implements VectorReadout {
     private static final int TAG = Snapshots.tag("RRLS");
