@@ -46,15 +46,17 @@ public final class LmsReadout implements VectorReadout {
     @Override
     public double learn(float[] features, float[] target) {
         double squaredNorm = map.evaluate(features);
-        double squaredError = map.errorTo(target);
-        map.addErrorOuter(parameters.step().of(squaredNorm), map.input);
-        return squaredError;
+        return update(squaredNorm, map.errorTo(target));
     }
 
     @Override
     public double learn(float[] features, Feedback feedback) {
         double squaredNorm = map.evaluate(features);
-        double squaredError = map.errorTo(feedback);
+        return update(squaredNorm, map.errorTo(feedback));
+    }
+
+    /** Applies the step for the error already in the map's buffer; returns {@code squaredError}. */
+    private double update(double squaredNorm, double squaredError) {
         map.addErrorOuter(parameters.step().of(squaredNorm), map.input);
         return squaredError;
     }

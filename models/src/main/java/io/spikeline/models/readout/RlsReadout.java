@@ -98,20 +98,17 @@ public final class RlsReadout implements VectorReadout {
     @Override
     public double learn(float[] features, float[] target) {
         map.evaluate(features);
-        double squaredError = map.errorTo(target);
-        update();
-        return squaredError;
+        return update(map.errorTo(target));
     }
 
     @Override
     public double learn(float[] features, Feedback feedback) {
         map.evaluate(features);
-        double squaredError = map.errorTo(feedback);
-        update();
-        return squaredError;
+        return update(map.errorTo(feedback));
     }
 
-    private void update() {
+    /** Applies the update for the error already in the map's buffer; returns {@code squaredError}. */
+    private double update(double squaredError) {
         double[] x = map.input;
         int d = dimension;
         double gamma = parameters.forgettingFactor();
@@ -135,14 +132,15 @@ public final class RlsReadout implements VectorReadout {
         double maxTrace = parameters.maxCovarianceTrace();
         double scale = trace * invLambda > maxTrace ? maxTrace / trace : invLambda;
         for (int i = 0; i < d; i++) {
-            double pi = projected[i] * invGamma;
+            double gain = projected[i] * invGamma;
             int row = i * d;
             for (int j = i; j < d; j++) {
-                double value = (p[row + j] - pi * projected[j]) * scale;
+                double value = (p[row + j] - gain * projected[j]) * scale;
                 p[row + j] = value;
                 p[j * d + i] = value;
             }
         }
+        return squaredError;
     }
 
     @Override
