@@ -22,7 +22,6 @@ public final class BesselDesign {
 
     /** The analog low-pass prototype with cutoff 1 rad/s: no zeros, N poles, gain k. */
     public static Zpk analogPrototype(int order, BesselNorm norm) {
-        checkOrder(order);
         return BesselPrototype.of(order, Objects.requireNonNull(norm, "norm"));
     }
 
@@ -52,7 +51,7 @@ public final class BesselDesign {
      *     edge that is not positive and finite, or band edges not in increasing order
      */
     public static Zpk analog(BandType band, int order, double[] edgesRadS, BesselNorm norm) {
-        checkOrder(order);
+        BesselPrototype.checkOrder(order);
         checkEdges(band, edgesRadS, "rad/s");
         return transform(BesselPrototype.of(order, Objects.requireNonNull(norm, "norm")), band, edgesRadS);
     }
@@ -88,7 +87,7 @@ public final class BesselDesign {
      */
     public static DigitalFilter digital(BandType band, int order, double[] edgesHz, double sampleRateHz,
             BesselNorm norm) {
-        checkOrder(order);
+        BesselPrototype.checkOrder(order);
         Objects.requireNonNull(norm, "norm");
         if (!(sampleRateHz > 0) || !Double.isFinite(sampleRateHz)) {
             throw new IllegalArgumentException("sample rate " + format(sampleRateHz)
@@ -116,12 +115,6 @@ public final class BesselDesign {
             case BANDPASS -> prototype.lowpassToBandpass(Math.sqrt(edges[0] * edges[1]), edges[1] - edges[0]);
             case BANDSTOP -> prototype.lowpassToBandstop(Math.sqrt(edges[0] * edges[1]), edges[1] - edges[0]);
         };
-    }
-
-    private static void checkOrder(int order) {
-        if (order < 1 || order > MAX_ORDER) {
-            throw new IllegalArgumentException("Bessel order must be 1.." + MAX_ORDER + ", was " + order);
-        }
     }
 
     private static void checkEdges(BandType band, double[] edges, String unit) {

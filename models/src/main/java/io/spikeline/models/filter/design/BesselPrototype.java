@@ -33,15 +33,19 @@ final class BesselPrototype {
 
     /** The integer coefficients {@code a_0 … a_N} of θ_N, by {@code a_k = a_{k+1} · (2N − k)(k + 1) / (2(N − k))}. */
     static long[] reverseBesselCoefficients(int order) {
-        if (order < 1 || order > MAX_ORDER) {
-            throw new IllegalArgumentException("Bessel order must be 1.." + MAX_ORDER + ", was " + order);
-        }
+        checkOrder(order);
         long[] a = new long[order + 1];
         a[order] = 1;
         for (int k = order - 1; k >= 0; k--) {
             a[k] = a[k + 1] * (2L * order - k) * (k + 1) / (2L * (order - k));
         }
         return a;
+    }
+
+    static void checkOrder(int order) {
+        if (order < 1 || order > MAX_ORDER) {
+            throw new IllegalArgumentException("Bessel order must be 1.." + MAX_ORDER + ", was " + order);
+        }
     }
 
     /**
