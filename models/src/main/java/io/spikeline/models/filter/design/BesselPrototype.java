@@ -60,11 +60,7 @@ final class BesselPrototype {
             lo = hi;
             hi *= 2;
         }
-        while (true) {
-            double mid = lo + (hi - lo) / 2;
-            if (mid <= lo || mid >= hi) {
-                break;
-            }
+        for (double mid = lo + (hi - lo) / 2; mid > lo && mid < hi; mid = lo + (hi - lo) / 2) {
             if (gainAbove(lowpass, mid) > 0) {
                 lo = mid;
             } else {

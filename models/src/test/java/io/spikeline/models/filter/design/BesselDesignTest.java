@@ -52,8 +52,10 @@ class BesselDesignTest {
         Complex product = Complex.ONE;
         double[][] rows = filter.sos().toArray();
         for (double[] row : rows) {
-            Complex numerator = Complex.real(row[0]).plus(zInverse.times(row[1])).plus(zInverse.squared().times(row[2]));
-            Complex denominator = Complex.ONE.plus(zInverse.times(row[4])).plus(zInverse.squared().times(row[5]));
+            Complex numerator = Complex.real(row[0]).plus(zInverse.times(row[1]))
+                    .plus(zInverse.squared().times(row[2]));
+            Complex denominator = Complex.ONE.plus(zInverse.times(row[4]))
+                    .plus(zInverse.squared().times(row[5]));
             product = product.times(numerator.dividedBy(denominator));
         }
         return product;
@@ -199,7 +201,8 @@ class BesselDesignTest {
         assertThatThrownBy(() -> BesselDesign.bandpass(4, Double.NaN, 300, 30000, BesselNorm.PHASE))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("low edge NaN Hz must be positive and finite");
         assertThatThrownBy(() -> BesselDesign.lowpass(4, 300, 0, BesselNorm.PHASE))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("sample rate 0 Hz must be positive and finite");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("sample rate 0 Hz must be positive and finite");
         assertThatThrownBy(() -> BesselDesign.lowpass(4, 300, Double.NaN, BesselNorm.PHASE))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("sample rate NaN Hz must be positive and finite");

@@ -19,7 +19,8 @@ class PolynomialRootsTest {
         // conjugates adjacent and exactly symmetric, then the reals in increasing order
         assertThat(roots.get(1)).isEqualTo(roots.get(0).conjugate());
         assertThat(roots.subList(2, 4)).containsExactly(Complex.real(-2), Complex.real(-1));
-        assertSameRoots("s² + 1", PolynomialRoots.of(new double[] {1, 0, 1}), List.of(new Complex(0, 1), new Complex(0, -1)));
+        assertSameRoots("s² + 1", PolynomialRoots.of(new double[] {1, 0, 1}),
+                List.of(new Complex(0, 1), new Complex(0, -1)));
         assertSameRoots("2s − 3", PolynomialRoots.of(new double[] {-3, 2}), List.of(Complex.real(1.5)));
     }
 

@@ -13,7 +13,8 @@ import java.util.List;
  * <p>Tolerance: {@value #TOLERANCE} relative to the magnitude of the reference value. SciPy and this package
  * compute the same formulas in a different order (and SciPy finds the prototype's roots through Bessel functions
  * rather than the polynomial), so the two differ by rounding only: a few ulps, amplified by the conditioning of
- * the design (about 1e-13 at most here). A complex value is compared as a whole, by {@code |x − ref|}, so a
+ * the design. Measured: poles, zeros, gains and section coefficients within 1e-13, responses within 1e-12 (the
+ * largest next to the band-stop notch). A complex value is compared as a whole, by {@code |x − ref|}, so a
  * component that is zero up to rounding (the imaginary part of a real root, say) is judged against the size of
  * the value, not against its own rounding noise.
  */

@@ -29,7 +29,8 @@ class SecondOrderSectionsTest {
     void padsAnOddOrderWithARootAtTheOrigin() {
         // H(z) = 0.25 (z + 1)/(z − 0.5) becomes 0.25 (1 + z⁻¹)/(1 − 0.5 z⁻¹): the zero at the origin that pads
         // the section is nearer the pole than −1, so it is the first zero of the pair
-        SosCoefficients sos = SecondOrderSections.of(new Zpk(List.of(Complex.real(-1)), List.of(Complex.real(0.5)), 0.25));
+        SosCoefficients sos = SecondOrderSections.of(
+                new Zpk(List.of(Complex.real(-1)), List.of(Complex.real(0.5)), 0.25));
         assertThat(sos.toArray()).isDeepEqualTo(new double[][] {{0.25, 0.25, 0, 1, -0.5, 0}});
     }
 
