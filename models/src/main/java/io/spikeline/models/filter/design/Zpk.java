@@ -7,8 +7,9 @@ import java.util.List;
 /**
  * A rational transfer function in zero-pole-gain form, {@code H(x) = k · Π(x − zᵢ) / Π(x − pᵢ)}, where x is the
  * Laplace variable s of an analog filter or the z of a digital one. Immutable; the frequency transforms and the
- * bilinear transform return new instances, each exactly as SciPy 1.10.1's {@code lp2lp_zpk}, {@code lp2hp_zpk},
- * {@code lp2bp_zpk}, {@code lp2bs_zpk} and {@code bilinear_zpk} compute it (see the package documentation).
+ * bilinear transform return new instances, by the formulas of SciPy 1.10.1's {@code lp2lp_zpk}, {@code lp2hp_zpk},
+ * {@code lp2bp_zpk}, {@code lp2bs_zpk} and {@code bilinear_zpk}, roots in the same order (see the package
+ * documentation).
  *
  * @param zeros the finite zeros
  * @param poles the poles; never fewer than the zeros (a proper transfer function)

@@ -1,6 +1,6 @@
 /**
- * Bessel filter design, equal to SciPy 1.10.1's {@code scipy.signal.bessel} (to about 1e-13 relative; the
- * tests hold it to 1e-9 against the reference vectors). Entry point: {@link
+ * Bessel filter design, equal to SciPy 1.10.1's {@code scipy.signal.bessel} (coefficients, roots and gains to
+ * about 1e-13 relative; the tests hold every design of the reference vectors to 1e-9). Entry point: {@link
  * io.spikeline.models.filter.design.BesselDesign}. Design runs once per configuration and is not a hot path:
  * it favours plain, exact code over speed.
  *
