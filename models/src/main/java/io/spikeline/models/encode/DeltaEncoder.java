@@ -23,13 +23,16 @@ public final class DeltaEncoder extends SampleEncoder {
     private static final int VERSION = 1;
 
     private final DeltaParams params;
-    private final double[] reference;
+    /** Reference levels are kept as origin + steps · delta, so that they stay on their grid without drift. */
+    private final double[] origin;
+    private final long[] steps;
     private boolean primed;
 
     public DeltaEncoder(DeltaParams params, int channelCount) {
         super("DeltaEncoder", channelCount, 2);
         this.params = Checks.nonNull("DeltaEncoder", "params", params);
-        this.reference = new double[channelCount];
+        this.origin = new double[channelCount];
+        this.steps = new long[channelCount];
     }
 
     public DeltaParams params() {
@@ -38,7 +41,7 @@ public final class DeltaEncoder extends SampleEncoder {
 
     /** The current reference level of input channel {@code channel} (0 before the first sample). */
     public double reference(int channel) {
-        return reference[channel];
+        return origin[channel] + steps[channel] * params.delta();
     }
 
     @Override
@@ -49,7 +52,8 @@ public final class DeltaEncoder extends SampleEncoder {
         if (!primed && sampleCount > 0) {
             out.openBin();
             for (int c = 0; c < channels; c++) {
-                reference[c] = data[c];
+                origin[c] = data[c];
+                steps[c] = 0;
             }
             primed = true;
             s = 1;
@@ -58,11 +62,12 @@ public final class DeltaEncoder extends SampleEncoder {
             out.openBin();
             for (int c = 0; c < channels; c++, i++) {
                 double x = data[i];
-                if (x - reference[c] >= delta) {
-                    reference[c] += delta;
+                double reference = origin[c] + steps[c] * delta;
+                if (x - reference >= delta) {
+                    steps[c]++;
                     out.add(2 * c);
-                } else if (reference[c] - x >= delta) {
-                    reference[c] -= delta;
+                } else if (reference - x >= delta) {
+                    steps[c]--;
                     out.add(2 * c + 1);
                 }
             }
@@ -73,7 +78,8 @@ public final class DeltaEncoder extends SampleEncoder {
     public void writeSnapshot(DataOutput out) throws IOException {
         Snapshots.writeHeader(out, TAG, VERSION);
         out.writeInt(channelCount());
-        Snapshots.writeDoubles(out, reference);
+        Snapshots.writeDoubles(out, origin);
+        Snapshots.writeLongs(out, steps);
         out.writeBoolean(primed);
     }
 
@@ -81,7 +87,8 @@ public final class DeltaEncoder extends SampleEncoder {
     public void readSnapshot(DataInput in) throws IOException {
         Snapshots.readHeader(in, TAG, VERSION);
         Snapshots.expectInt(in, channelCount(), "channel count");
-        Snapshots.readDoubles(in, reference, "reference levels");
+        Snapshots.readDoubles(in, origin, "reference origins");
+        Snapshots.readLongs(in, steps, "reference steps");
         primed = in.readBoolean();
     }
 }
