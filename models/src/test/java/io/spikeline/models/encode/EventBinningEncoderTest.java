@@ -160,6 +160,30 @@ class EventBinningEncoderTest {
     }
 
     @Test
+    void binningAllocatesOnlyTheOutputBatch() throws IOException {
+        NMnist events = new NMnist();
+        EventBinningEncoder encoder = new EventBinningEncoder(
+                new EventBinningParams(SIZE, SIZE, 1000, 1, PolarityChannels.SEPARATE));
+        EventBatch[] rounds = new EventBatch[4];
+        for (int r = 0; r < rounds.length; r++) {
+            long[] shifted = events.t.clone();
+            for (int i = 0; i < shifted.length; i++) {
+                shifted[i] += r * 1_000_000L;
+            }
+            rounds[r] = new EventBatch("nmnist", r, SIZE, SIZE, shifted, events.x, events.y, events.p);
+        }
+        for (int r = 0; r < rounds.length - 1; r++) {
+            encoder.encode(rounds[r]);
+        }
+        long before = Allocation.bytesSoFar();
+        SpikeBatch batch = encoder.encode(rounds[rounds.length - 1]).orElseThrow();
+        long allocated = Allocation.bytesSoFar() - before;
+        long outputArrays = 4L * (batch.binCount() + 1) + 4L * batch.spikeCount();
+        assertThat(allocated).isLessThan(outputArrays + 1024);
+        assertThat(encoder.lateEventCount()).isZero();
+    }
+
+    @Test
     void snapshotOfAnotherChannelLayoutOrVersionFailsLoudly() throws IOException {
         NMnist events = new NMnist();
         EventBinningEncoder full = new EventBinningEncoder(

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.spikeline.models.random.SeededRandom;
 import io.spikeline.models.record.SampleFrame;
+import io.spikeline.models.record.SpikeBatch;
 import io.spikeline.models.snapshot.SnapshotFormatException;
 import io.spikeline.models.snapshot.Snapshots;
 import java.util.List;
@@ -98,6 +99,22 @@ class SampleEncoderContractTest {
         future[4] = 0x7f;
         assertThatThrownBy(() -> Snapshots.restore(encoder.factory().apply(CHANNELS), future))
                 .isInstanceOf(SnapshotFormatException.class).hasMessageContaining("version");
+    }
+
+    @ParameterizedTest
+    @MethodSource("encoders")
+    void encodingAllocatesOnlyTheOutputBatch(Case encoder) {
+        float[] data = signal();
+        SampleEncoder warm = encoder.factory().apply(CHANNELS);
+        SampleFrame frame = EncoderTesting.frame(data, CHANNELS, 0, SAMPLES, 0);
+        for (int i = 0; i < 3; i++) {
+            warm.encode(frame);
+        }
+        long before = Allocation.bytesSoFar();
+        SpikeBatch batch = warm.encode(frame);
+        long allocated = Allocation.bytesSoFar() - before;
+        long outputArrays = 4L * (batch.binCount() + 1) + 4L * batch.spikeCount();
+        assertThat(allocated).as("bytes allocated encoding %d samples", SAMPLES).isLessThan(outputArrays + 1024);
     }
 
     @ParameterizedTest
