@@ -1,0 +1,194 @@
+package io.spikeline.models.encode;
+
+import static io.spikeline.models.encode.EncoderTesting.encode;
+import static io.spikeline.models.encode.EncoderTesting.spikeTimes;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.spikeline.models.random.SeededRandom;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ThresholdCrossingEncoderTest {
+    /** P(Z <= -4.5) for a standard normal Z, from standard tables. */
+    private static final double NORMAL_TAIL_4_5 = 3.3976731247300535e-6;
+    private static final int CHANNELS = 4;
+    private static final int WINDOW = 20_000;
+    /** Injected spike waveform in units of the channel's noise sigma; it first reaches -4.5 sigma at offset 0 or 1. */
+    private static final double[] WAVEFORM = {-3, -8, -4};
+
+    private static double sigmaOf(int channel) {
+        return 1 + 0.5 * channel;
+    }
+
+    /** Gaussian noise of sigma {@link #sigmaOf} per channel, with spikes added at {@code spikeTimes[c]}. */
+    private static float[] noiseWithSpikes(int samples, List<List<Integer>> spikeTimes, long seed) {
+        SeededRandom random = new SeededRandom(seed);
+        float[] data = new float[samples * CHANNELS];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (float) (sigmaOf(i % CHANNELS) * random.nextGaussian());
+        }
+        for (int c = 0; c < CHANNELS; c++) {
+            for (int t : spikeTimes.get(c)) {
+                for (int k = 0; k < WAVEFORM.length; k++) {
+                    data[(t + k) * CHANNELS + c] += (float) (WAVEFORM[k] * sigmaOf(c));
+                }
+            }
+        }
+        return data;
+    }
+
+    /** Spike times from {@code first}, one every {@code spacing} samples plus a jitter below {@code jitter}. */
+    private static List<List<Integer>> injectionTimes(int samples, int first, int spacing, int jitter, long seed) {
+        SeededRandom random = new SeededRandom(seed);
+        List<List<Integer>> times = new ArrayList<>();
+        for (int c = 0; c < CHANNELS; c++) {
+            List<Integer> channel = new ArrayList<>();
+            for (int t = first; t + spacing < samples; t += spacing) {
+                channel.add(t + random.nextInt(jitter));
+            }
+            times.add(channel);
+        }
+        return times;
+    }
+
+    @Test
+    void recoversInjectedSpikesWithTheGaussianFalsePositiveRateAndEstimatesSigma() {
+        int samples = 1_000_000;
+        List<List<Integer>> injected = injectionTimes(samples, WINDOW, 2000, 500, 17);
+        float[] data = noiseWithSpikes(samples, injected, 18);
+        ThresholdCrossingEncoder encoder = new ThresholdCrossingEncoder(
+                new ThresholdCrossingParams(ThresholdCrossingParams.TYPICAL_MULTIPLE, WINDOW, 40), CHANNELS);
+
+        List<int[]> bins = new ArrayList<>();
+        for (int start = 0; start < samples; start += WINDOW) {
+            bins.addAll(encode(encoder, data, start, start + WINDOW, 4096));
+            for (int c = 0; c < CHANNELS; c++) {
+                assertThat(encoder.noiseSigma(c)).as("sigma of channel %d after %d samples", c, start + WINDOW)
+                        .isCloseTo((float) sigmaOf(c), within((float) (0.03 * sigmaOf(c))));
+            }
+        }
+
+        List<List<Integer>> detected = spikeTimes(bins, CHANNELS);
+        int injectedCount = 0;
+        int recovered = 0;
+        int falsePositives = 0;
+        for (int c = 0; c < CHANNELS; c++) {
+            List<Integer> truth = injected.get(c);
+            injectedCount += truth.size();
+            int next = 0;
+            for (int t : detected.get(c)) {
+                while (next < truth.size() && truth.get(next) + 1 < t) {
+                    next++;
+                }
+                if (next < truth.size() && t >= truth.get(next)) {
+                    recovered++;
+                    next++;
+                } else {
+                    falsePositives++;
+                }
+            }
+        }
+        assertThat(recovered).isGreaterThanOrEqualTo(injectedCount - 2);
+        // Pure noise crosses -4.5 sigma downwards with probability P(x[n-1] > T) P(x[n] <= T) per sample.
+        double expected = CHANNELS * (samples - WINDOW) * NORMAL_TAIL_4_5 * (1 - NORMAL_TAIL_4_5);
+        assertThat(expected).isBetween(10.0, 20.0);
+        assertThat((double) falsePositives).isBetween(expected - 4 * Math.sqrt(expected),
+                expected + 5 * Math.sqrt(expected));
+    }
+
+    @Test
+    void refractoryPeriodSuppressesTheSecondOfTwoCloseSpikes() {
+        int samples = 200_000;
+        List<List<Integer>> firsts = injectionTimes(samples, WINDOW, 1000, 200, 5);
+        List<List<Integer>> pairs = new ArrayList<>();
+        for (List<Integer> channel : firsts) {
+            List<Integer> both = new ArrayList<>();
+            for (int t : channel) {
+                both.add(t);
+                both.add(t + 12);
+            }
+            pairs.add(both);
+        }
+        float[] data = noiseWithSpikes(samples, pairs, 6);
+        int pairCount = firsts.stream().mapToInt(List::size).sum();
+
+        for (int refractory : new int[] {5, 30}) {
+            ThresholdCrossingEncoder encoder = new ThresholdCrossingEncoder(
+                    new ThresholdCrossingParams(-4.5, WINDOW, refractory), CHANNELS);
+            List<List<Integer>> detected = spikeTimes(encode(encoder, data), CHANNELS);
+            int spikes = 0;
+            for (List<Integer> channel : detected) {
+                spikes += channel.size();
+                for (int i = 1; i < channel.size(); i++) {
+                    assertThat(channel.get(i) - channel.get(i - 1)).isGreaterThan(refractory);
+                }
+            }
+            int expectedPerPair = refractory < 12 ? 2 : 1;
+            assertThat(spikes).as("refractory %d", refractory)
+                    .isBetween(expectedPerPair * pairCount - 2, expectedPerPair * pairCount + 3);
+        }
+    }
+
+    @Test
+    void positiveMultipleDetectsTheMirroredSignalIdentically() {
+        int samples = 120_000;
+        float[] data = noiseWithSpikes(samples, injectionTimes(samples, WINDOW, 1500, 300, 8), 9);
+        float[] mirrored = new float[data.length];
+        for (int i = 0; i < data.length; i++) {
+            mirrored[i] = -data[i];
+        }
+        List<int[]> negative = encode(new ThresholdCrossingEncoder(new ThresholdCrossingParams(-4.5, WINDOW, 40),
+                CHANNELS), data);
+        List<int[]> positive = encode(new ThresholdCrossingEncoder(new ThresholdCrossingParams(4.5, WINDOW, 40),
+                CHANNELS), mirrored);
+        assertThat(EncoderTesting.render(positive)).isEqualTo(EncoderTesting.render(negative));
+        assertThat(EncoderTesting.spikeCount(negative, 0)).isGreaterThan(50);
+    }
+
+    @Test
+    void detectsNothingBeforeTheFirstNoiseWindowCompletesNorOnAFlatChannel() {
+        int window = 1000;
+        int samples = 3000;
+        float[] data = new float[samples * 2];
+        SeededRandom random = new SeededRandom(1);
+        for (int s = 0; s < samples; s++) {
+            data[2 * s] = (float) random.nextGaussian();
+        }
+        for (int t = 100; t < samples; t += 200) {
+            data[2 * t] = -20;
+        }
+        ThresholdCrossingEncoder encoder = new ThresholdCrossingEncoder(new ThresholdCrossingParams(-4.5, window, 10), 2);
+        List<int[]> first = encode(encoder, data, 0, window - 1, window);
+        assertThat(encoder.primed()).isFalse();
+        assertThat(encoder.noiseSigma(0)).isZero();
+        List<int[]> rest = encode(encoder, data, window - 1, samples, 64);
+        assertThat(encoder.primed()).isTrue();
+        assertThat(encoder.noiseSigma(1)).as("flat channel").isZero();
+
+        assertThat(first.stream().mapToInt(bin -> bin.length).sum()).isZero();
+        List<List<Integer>> detected = spikeTimes(rest, 2);
+        List<Integer> expected = new ArrayList<>();
+        for (int t = 1100; t < samples; t += 200) {
+            expected.add(t - (window - 1));
+        }
+        assertThat(detected.get(0)).isEqualTo(expected);
+        assertThat(detected.get(1)).isEmpty();
+    }
+
+    @Test
+    void invalidParametersNameTheFieldAndValue() {
+        assertThatThrownBy(() -> new ThresholdCrossingParams(0, 100, 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("thresholdMultiple");
+        assertThatThrownBy(() -> new ThresholdCrossingParams(Double.NaN, 100, 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("thresholdMultiple").hasMessageContaining("NaN");
+        assertThatThrownBy(() -> new ThresholdCrossingParams(-4.5, 4, 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("noiseWindowSamples").hasMessageContaining("4");
+        assertThatThrownBy(() -> new ThresholdCrossingParams(-4.5, 100, -1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("refractorySamples").hasMessageContaining("-1");
+        assertThatThrownBy(() -> new ThresholdCrossingEncoder(new ThresholdCrossingParams(-4.5, 100, 1), 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("channelCount");
+    }
+}
