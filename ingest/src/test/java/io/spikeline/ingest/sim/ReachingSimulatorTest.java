@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.spikeline.models.record.SampleFrame;
 import io.spikeline.models.record.SpikeBatch;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class ReachingSimulatorTest {
@@ -115,7 +116,7 @@ class ReachingSimulatorTest {
                 300, new double[] {150, 200}, new double[] {100, 100}, 3, 0, false, 0, new double[] {100, 100});
         ReachingSimulator sim = new ReachingSimulator("m1", p);
         long[] last = new long[16];
-        java.util.Arrays.fill(last, -1_000_000);
+        Arrays.fill(last, -1_000_000);
         long minInterval = Long.MAX_VALUE;
         long spikes = 0;
         for (int k = 0; k < 200; k++) {
