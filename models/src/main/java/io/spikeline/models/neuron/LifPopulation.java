@@ -10,8 +10,8 @@ import java.io.IOException;
  * A population of leaky integrate-and-fire neurons in single precision (equations and the two reset
  * conventions in the package documentation). Each step runs three phases over the whole population: the state
  * update {@code v <- beta*v + input + bias}, a branch-free loop over arrays that the JIT vectorises; then the
- * threshold and reset, a scan that touches a neuron further only when it crosses; then (convention B) the
- * recording of the crossings as next step's resets.
+ * threshold, a scan that touches a neuron further only when it crosses, and the reset of the spiking neurons
+ * (convention A), or the reset of the previous step's spiking neurons followed by the threshold (convention B).
  */
 public final class LifPopulation implements SpikingPopulation {
     private static final int TAG = Snapshots.tag("NLIF");
@@ -63,7 +63,7 @@ public final class LifPopulation implements SpikingPopulation {
             thresholdReset.holdRefractory(v);
             return thresholdReset.fire(v, threshold, spikesOut);
         }
-        applyPendingResets();
+        thresholdReset.reset(v, threshold, pendingResets, pendingCount);
         return recordStrictCrossings(spikesOut);
     }
 
@@ -73,14 +73,6 @@ public final class LifPopulation implements SpikingPopulation {
         float[] bias = this.bias;
         for (int i = 0; i < v.length; i++) {
             v[i] = beta[i] * v[i] + input[i] + bias[i];
-        }
-    }
-
-    private void applyPendingResets() {
-        boolean subtract = parameters.reset() == ResetMode.SUBTRACT;
-        for (int k = 0; k < pendingCount; k++) {
-            int i = pendingResets[k];
-            v[i] = subtract ? v[i] - threshold[i] : 0f;
         }
     }
 

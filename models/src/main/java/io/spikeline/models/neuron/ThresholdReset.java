@@ -50,25 +50,40 @@ final class ThresholdReset {
     }
 
     /**
-     * Threshold ({@code v >= threshold}, refractory neurons excluded) and reset phases; lists the spiking neurons
-     * in {@code spikesOut}, starts their refractory periods, advances the clock and returns the spike count. The
-     * scan reads only {@code v} and {@code threshold} until a crossing, which is rare.
+     * Threshold then reset phase of convention A: lists the neurons with {@code v >= threshold} that are not
+     * refractory in {@code spikesOut}, resets them, starts their refractory periods, advances the clock and returns
+     * the spike count.
      */
     int fire(float[] v, float[] threshold, int[] spikesOut) {
+        int count = crossings(v, threshold, spikesOut);
+        reset(v, threshold, spikesOut, count);
+        clock++;
+        return count;
+    }
+
+    /** Threshold phase: a scan that reads only {@code v} and {@code threshold} until a crossing, which is rare. */
+    private int crossings(float[] v, float[] threshold, int[] spikesOut) {
         long now = clock;
-        boolean subtract = mode == ResetMode.SUBTRACT;
         int count = 0;
         for (int i = 0; i < v.length; i++) {
             if (v[i] >= threshold[i] && now > lastRefractoryStep[i]) {
-                float reset = subtract ? v[i] - threshold[i] : 0f;
-                v[i] = reset;
-                heldPotential[i] = reset;
-                lastRefractoryStep[i] = now + refractorySteps[i];
                 spikesOut[count++] = i;
             }
         }
-        clock = now + 1;
         return count;
+    }
+
+    /** Reset phase for the {@code count} neurons in {@code spikes}; starts their refractory periods. */
+    void reset(float[] v, float[] threshold, int[] spikes, int count) {
+        long now = clock;
+        boolean subtract = mode == ResetMode.SUBTRACT;
+        for (int k = 0; k < count; k++) {
+            int i = spikes[k];
+            float after = subtract ? v[i] - threshold[i] : 0f;
+            v[i] = after;
+            heldPotential[i] = after;
+            lastRefractoryStep[i] = now + refractorySteps[i];
+        }
     }
 
     void writeState(DataOutput out) throws IOException {
