@@ -24,9 +24,8 @@ public record LifParameters(PerNeuron beta, PerNeuron threshold, PerNeuron bias,
         threshold.require(x -> x > 0 && x < Double.POSITIVE_INFINITY, "threshold", "positive and finite");
         bias.require(Double::isFinite, "bias", "finite");
         refractorySteps.requireCount("refractorySteps");
-        if (timing == ResetTiming.DELAYED && !refractorySteps.equals(PerNeuron.of(0))) {
-            throw new IllegalArgumentException("refractorySteps must be 0 with the delayed (snnTorch) reset, was "
-                    + refractorySteps);
+        if (timing == ResetTiming.DELAYED) {
+            refractorySteps.require(x -> x == 0, "refractorySteps", "0 with the delayed (snnTorch) reset");
         }
     }
 
