@@ -2,15 +2,15 @@ package io.spikeline.models.neuron;
 
 /** The cortical neuron classes of Izhikevich (2003, Fig. 2) as (a, b, c, d) presets. */
 public enum IzhikevichClass {
-    /** Regular spiking: tonic firing with spike-frequency adaptation (excitatory cortical cells). */
+    /** Regular spiking (RS): tonic firing with spike-frequency adaptation (excitatory cortical cells). */
     REGULAR_SPIKING(0.02, 0.2, -65, 8),
-    /** Intrinsically bursting: an initial burst, then tonic single spikes. */
+    /** Intrinsically bursting (IB): an initial burst, then tonic single spikes. */
     INTRINSICALLY_BURSTING(0.02, 0.2, -55, 4),
-    /** Chattering: repetitive bursts of closely spaced spikes. */
+    /** Chattering (CH): repetitive bursts of closely spaced spikes. */
     CHATTERING(0.02, 0.2, -50, 2),
-    /** Fast spiking: high-rate firing without adaptation (inhibitory interneurons). */
+    /** Fast spiking (FS): high-rate firing without adaptation (inhibitory interneurons). */
     FAST_SPIKING(0.1, 0.2, -65, 2),
-    /** Low-threshold spiking: high rate with adaptation, rebound responses (inhibitory interneurons). */
+    /** Low-threshold spiking (LTS): high rate with adaptation, rebound responses (inhibitory interneurons). */
     LOW_THRESHOLD_SPIKING(0.02, 0.25, -65, 2);
 
     private final double a;

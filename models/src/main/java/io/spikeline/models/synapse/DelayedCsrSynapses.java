@@ -12,7 +12,8 @@ import java.util.Arrays;
  * Spike propagation through a {@link CsrWeights} matrix with an integer delay per synapse: a spike of
  * presynaptic neuron {@code i} at step {@code t} adds {@code weights[s]} to the input that postsynaptic neuron
  * {@code postIndex[s]} receives at step {@code t + delaySteps[s]}, for every synapse {@code s} leaving {@code i}.
- * Delays lie in {@code 1 .. maxDelay}.
+ * Delays lie in {@code 1 .. maxDelay}. The weight is read when the spike is propagated, so a learning rule that
+ * changes it meanwhile affects only later spikes.
  *
  * <p>Future input is kept in a ring of {@code maxDelay} slots of one value per postsynaptic neuron; slot
  * {@code (t mod maxDelay)} holds what arrives at step {@code t}. Each step calls {@link #deliver} first (it starts
