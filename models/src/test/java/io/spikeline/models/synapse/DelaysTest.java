@@ -63,6 +63,12 @@ class DelaysTest {
                     t == 3 ? 0.5f : 0f, t == 5 ? 0.25f : 0f, t == 7 ? 2f : 0f);
         }
         assertThat(synapses.maxDelay()).isEqualTo(5);
+
+        // delivery adds to what the input already holds (other synapse groups may share it)
+        synapses.propagateSpikes(new int[] {0}, 1);
+        float[] shared = {1f, 1f, 1f};
+        synapses.deliver(shared);
+        assertThat(shared).containsExactly(1.5f, 1f, 1f);
     }
 
     /** The reference: every (spike, synapse) pair summed directly into the step it reaches. */
