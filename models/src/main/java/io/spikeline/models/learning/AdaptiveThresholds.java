@@ -22,9 +22,7 @@ public final class AdaptiveThresholds implements Snapshottable {
     private final float[] thresholds;
 
     public AdaptiveThresholds(AdaptiveThresholdParameters parameters, int neuronCount) {
-        if (neuronCount <= 0) {
-            throw new IllegalArgumentException("neuronCount must be positive, was " + neuronCount);
-        }
+        Checks.requirePositiveCount(neuronCount, "neuronCount");
         this.decrement = (float) (parameters.learningRate() * parameters.targetPerStep());
         this.increment = (float) parameters.learningRate();
         this.thresholds = new float[neuronCount];

@@ -19,16 +19,10 @@ public final class DoubleWeights extends PlasticWeights implements Snapshottable
     private final double[] weights;
 
     public DoubleWeights(int preCount, int postCount, double initialWeight) {
-        super(SynapseIndex.dense(requirePositive(preCount, "preCount"), requirePositive(postCount, "postCount")));
+        super(SynapseIndex.dense(Checks.requirePositiveCount(preCount, "preCount"),
+                Checks.requirePositiveCount(postCount, "postCount")));
         this.weights = new double[preCount * postCount];
         Arrays.fill(weights, initialWeight);
-    }
-
-    private static int requirePositive(int count, String name) {
-        if (count <= 0) {
-            throw new IllegalArgumentException(name + " must be positive, was " + count);
-        }
-        return count;
     }
 
     @Override

@@ -13,16 +13,12 @@ public record FeastParameters(int neuronCount, int contextSize, double learningR
                               double thresholdClose) {
 
     public FeastParameters {
-        if (neuronCount <= 0) {
-            throw new IllegalArgumentException("neuronCount must be positive, was " + neuronCount);
-        }
-        if (contextSize <= 0) {
-            throw new IllegalArgumentException("contextSize must be positive, was " + contextSize);
-        }
+        Checks.requirePositiveCount(neuronCount, "neuronCount");
+        Checks.requirePositiveCount(contextSize, "contextSize");
         if (!(learningRate > 0 && learningRate <= 1)) {
             throw new IllegalArgumentException("learningRate must lie in (0, 1], was " + learningRate);
         }
-        PairStdpParameters.requireNonNegative(thresholdOpen, "thresholdOpen");
-        PairStdpParameters.requireNonNegative(thresholdClose, "thresholdClose");
+        Checks.requireNonNegative(thresholdOpen, "thresholdOpen");
+        Checks.requireNonNegative(thresholdClose, "thresholdClose");
     }
 }

@@ -1,5 +1,8 @@
 package io.spikeline.models.learning;
 
+import static io.spikeline.models.learning.Checks.requireNonNegative;
+import static io.spikeline.models.learning.Checks.requirePositive;
+
 /**
  * Parameters of pair-based STDP ({@link PairStdp}).
  *
@@ -54,17 +57,5 @@ public record PairStdpParameters(double aPlus, double aMinus, double tauPlusMs, 
     public static PairStdpParameters symmetric(double amplitude, double tauMs, double dtMs, WeightBounds bounds) {
         return new PairStdpParameters(amplitude, amplitude, tauMs, tauMs, dtMs, Pairing.ALL_TO_ALL, Window.SYMMETRIC,
                 bounds);
-    }
-
-    static void requirePositive(double value, String name) {
-        if (!(value > 0) || !Double.isFinite(value)) {
-            throw new IllegalArgumentException(name + " must be positive and finite, was " + value);
-        }
-    }
-
-    static void requireNonNegative(double value, String name) {
-        if (!(value >= 0) || !Double.isFinite(value)) {
-            throw new IllegalArgumentException(name + " must be non-negative and finite, was " + value);
-        }
     }
 }

@@ -73,8 +73,8 @@ public abstract sealed class SpikeTimingRule implements Snapshottable permits Pa
      */
     public final long step(int[] preSpikes, int preCount, int[] postSpikes, int postCount, PlasticWeights weights) {
         weights.requireShape(preTrace.length, postTrace.length, name);
-        scale(preTrace, preDecay);
-        scale(postTrace, postDecay);
+        Traces.decay(preTrace, preDecay);
+        Traces.decay(postTrace, postDecay);
         decayOwnTraces();
         long touched = 0;
         for (int k = 0; k < postCount; k++) {
@@ -86,23 +86,9 @@ public abstract sealed class SpikeTimingRule implements Snapshottable permits Pa
             touched += weights.updateRow(i, depression(i), postTrace, bounds);
         }
         recordOwnTraces(preSpikes, preCount, postSpikes, postCount);
-        record(preTrace, preSpikes, preCount, nearestTraces);
-        record(postTrace, postSpikes, postCount, nearestTraces);
+        Traces.record(preTrace, preSpikes, preCount, nearestTraces);
+        Traces.record(postTrace, postSpikes, postCount, nearestTraces);
         return touched;
-    }
-
-    static void scale(double[] values, double factor) {
-        for (int i = 0; i < values.length; i++) {
-            values[i] *= factor;
-        }
-    }
-
-    /** Adds 1 to the trace of each spiking neuron, or sets it to 1 when {@code nearest}. */
-    static void record(double[] trace, int[] spikes, int count, boolean nearest) {
-        for (int k = 0; k < count; k++) {
-            int n = spikes[k];
-            trace[n] = nearest ? 1.0 : trace[n] + 1.0;
-        }
     }
 
     /** Presynaptic trace {@code x_i}; read-only by contract. */

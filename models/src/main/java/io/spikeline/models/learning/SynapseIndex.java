@@ -54,6 +54,10 @@ final class SynapseIndex {
 
     /** All-to-all connectivity stored row-major ({@code s = pre · postCount + post}). */
     static SynapseIndex dense(int preCount, int postCount) {
+        if ((long) preCount * postCount > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("a dense matrix of " + preCount + " x " + postCount
+                    + " exceeds one array; use CsrWeights");
+        }
         int n = preCount * postCount;
         int[] rowOffsets = new int[preCount + 1];
         int[] rowPost = new int[n];

@@ -24,9 +24,7 @@ public final class SynapticScaling implements Snapshottable {
     private final double[] rates;
 
     public SynapticScaling(SynapticScalingParameters parameters, int neuronCount) {
-        if (neuronCount <= 0) {
-            throw new IllegalArgumentException("neuronCount must be positive, was " + neuronCount);
-        }
+        Checks.requirePositiveCount(neuronCount, "neuronCount");
         this.rateDecay = Math.exp(-parameters.dtMs() / parameters.rateTauMs());
         this.target = parameters.targetPerStep();
         this.learningRate = parameters.learningRate();
@@ -43,7 +41,7 @@ public final class SynapticScaling implements Snapshottable {
             throw new IllegalArgumentException("synaptic scaling was built for " + rates.length
                     + " neurons but the weights reach " + weights.postCount());
         }
-        SpikeTimingRule.scale(rates, rateDecay);
+        Traces.decay(rates, rateDecay);
         for (int k = 0; k < count; k++) {
             rates[spikes[k]] += 1 - rateDecay;
         }

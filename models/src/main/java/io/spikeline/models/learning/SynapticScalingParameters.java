@@ -1,6 +1,6 @@
 package io.spikeline.models.learning;
 
-import static io.spikeline.models.learning.PairStdpParameters.requirePositive;
+import static io.spikeline.models.learning.Checks.requirePositive;
 
 /**
  * Parameters of multiplicative synaptic scaling ({@link SynapticScaling}).

@@ -71,13 +71,13 @@ public final class ThreeFactorRule implements Snapshottable {
             throw new IllegalArgumentException("three-factor rule was built for " + eligibility.length
                     + " synapses but the weights have " + weights.synapseCount());
         }
-        SpikeTimingRule.scale(preTrace, preDecay);
-        SpikeTimingRule.scale(eligibility, eligibilityDecay);
+        Traces.decay(preTrace, preDecay);
+        Traces.decay(eligibility, eligibilityDecay);
         for (int k = 0; k < postCount; k++) {
             weights.accumulateColumn(postSpikes[k], preTrace, eligibility);
         }
         long touched = weights.updateAll(parameters.learningRate(), perOutput, eligibility, parameters.bounds());
-        SpikeTimingRule.record(preTrace, preSpikes, preCount, false);
+        Traces.record(preTrace, preSpikes, preCount, false);
         return touched;
     }
 

@@ -42,14 +42,14 @@ public final class TripletStdp extends SpikeTimingRule {
 
     @Override
     void decayOwnTraces() {
-        scale(slowPreTrace, slowPreDecay);
-        scale(slowPostTrace, slowPostDecay);
+        Traces.decay(slowPreTrace, slowPreDecay);
+        Traces.decay(slowPostTrace, slowPostDecay);
     }
 
     @Override
     void recordOwnTraces(int[] preSpikes, int preCount, int[] postSpikes, int postCount) {
-        record(slowPreTrace, preSpikes, preCount, false);
-        record(slowPostTrace, postSpikes, postCount, false);
+        Traces.record(slowPreTrace, preSpikes, preCount, false);
+        Traces.record(slowPostTrace, postSpikes, postCount, false);
     }
 
     @Override

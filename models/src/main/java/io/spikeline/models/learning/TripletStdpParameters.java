@@ -1,7 +1,7 @@
 package io.spikeline.models.learning;
 
-import static io.spikeline.models.learning.PairStdpParameters.requireNonNegative;
-import static io.spikeline.models.learning.PairStdpParameters.requirePositive;
+import static io.spikeline.models.learning.Checks.requireNonNegative;
+import static io.spikeline.models.learning.Checks.requirePositive;
 
 /**
  * Parameters of triplet STDP (Pfister &amp; Gerstner 2006, all-to-all interactions; {@link TripletStdp}). The
