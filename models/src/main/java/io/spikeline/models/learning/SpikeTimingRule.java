@@ -33,10 +33,8 @@ public abstract sealed class SpikeTimingRule implements Snapshottable permits Pa
 
     SpikeTimingRule(String tag, String name, int preCount, int postCount, double preTauMs, double postTauMs,
                     double dtMs, boolean nearestTraces, WeightBounds bounds) {
-        if (preCount <= 0 || postCount <= 0) {
-            throw new IllegalArgumentException(name + " needs positive neuron counts, were preCount=" + preCount
-                    + ", postCount=" + postCount);
-        }
+        Checks.requirePositiveCount(preCount, "preCount");
+        Checks.requirePositiveCount(postCount, "postCount");
         this.tag = Snapshots.tag(tag);
         this.name = name;
         this.bounds = bounds;
