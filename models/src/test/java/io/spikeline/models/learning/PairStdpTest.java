@@ -99,14 +99,14 @@ class PairStdpTest {
     }
 
     @Test
-    void coincidentSpikesChangeNothing() {
+    void coincidentPairsContributeNothing() {
         PairStdp rule = new PairStdp(vectorParameters(Pairing.ALL_TO_ALL, 0.01, 0.012), 1, 1);
         DoubleWeights w = new DoubleWeights(1, 1, 0.5);
         for (int t = 0; t < 3; t++) {
             rule.step(ZERO, 1, ZERO, 1, w);
             rule.step(NONE, 0, NONE, 0, w);
         }
-        // only the pairs at |Δt| = 2 and 4 steps count, and LTP and LTD cancel pairwise except for amplitudes
+        // spikes at 0, 2, 4 on both sides: pairs at |Δt| = 2 (twice) and 4 count in each order, Δt = 0 adds nothing
         double e2 = Math.exp(-2 / 20.0);
         double e4 = Math.exp(-4 / 20.0);
         double expected = 0.5 + (0.01 - 0.012) * (2 * e2 + e4);
