@@ -83,11 +83,11 @@ public abstract sealed class PlasticWeights permits FloatPlasticWeights, DoubleW
         return end - index.columnOffsets[post];
     }
 
-    /** For each synapse {@code s} from {@code i} to {@code post}: {@code perSynapse[s] += preValue[i]}. */
-    public final long accumulateColumn(int post, double[] preValue, double[] perSynapse) {
+    /** For each synapse {@code s} from {@code i} to {@code post}: {@code perSynapse[s] += factor · preValue[i]}. */
+    public final long accumulateColumn(int post, double factor, double[] preValue, double[] perSynapse) {
         int end = index.columnOffsets[post + 1];
         for (int k = index.columnOffsets[post]; k < end; k++) {
-            perSynapse[index.columnSynapses[k]] += preValue[index.columnPre[k]];
+            perSynapse[index.columnSynapses[k]] += factor * preValue[index.columnPre[k]];
         }
         return end - index.columnOffsets[post];
     }

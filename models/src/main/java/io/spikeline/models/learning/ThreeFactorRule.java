@@ -47,9 +47,11 @@ public final class ThreeFactorRule implements Snapshottable {
      */
     public long step(int[] preSpikes, int preCount, int[] postSpikes, int postCount, double reward,
                      PlasticWeights weights) {
+        decay(weights);
+        accumulateSpikes(postSpikes, postCount, weights);
         Arrays.fill(modulator, reward - baseline);
         baseline += baselineRate * (reward - baseline);
-        return advance(preSpikes, preCount, postSpikes, postCount, modulator, weights);
+        return modulate(preSpikes, preCount, modulator, weights);
     }
 
     /**
@@ -58,24 +60,56 @@ public final class ThreeFactorRule implements Snapshottable {
      */
     public long step(int[] preSpikes, int preCount, int[] postSpikes, int postCount, double[] postError,
                      PlasticWeights weights) {
-        if (postError.length != this.postCount) {
-            throw new IllegalArgumentException("error has " + postError.length + " outputs, expected " + this.postCount);
-        }
-        return advance(preSpikes, preCount, postSpikes, postCount, postError, weights);
+        requireOutputs(postError.length, "error");
+        decay(weights);
+        accumulateSpikes(postSpikes, postCount, weights);
+        return modulate(preSpikes, preCount, postError, weights);
     }
 
-    private long advance(int[] preSpikes, int preCount, int[] postSpikes, int postCount, double[] perOutput,
-                         PlasticWeights weights) {
-        weights.requireShape(preTrace.length, this.postCount, "three-factor rule");
+    /**
+     * Advances one step in the e-prop form: the postsynaptic factor of the eligibility is the pseudo-derivative
+     * {@code ψ_j} of each neuron's spike with respect to its membrane potential, supplied by the neuron model
+     * (neurons with {@code ψ_j = 0} are skipped), and the modulator is the per-output learning signal
+     * {@code postError[j]}. Returns the number of synapse weight updates.
+     */
+    public long step(int[] preSpikes, int preCount, float[] postPseudoDerivative, double[] postError,
+                     PlasticWeights weights) {
+        requireOutputs(postPseudoDerivative.length, "pseudo-derivative");
+        requireOutputs(postError.length, "error");
+        decay(weights);
+        for (int j = 0; j < postPseudoDerivative.length; j++) {
+            if (postPseudoDerivative[j] != 0) {
+                weights.accumulateColumn(j, postPseudoDerivative[j], preTrace, eligibility);
+            }
+        }
+        return modulate(preSpikes, preCount, postError, weights);
+    }
+
+    private void requireOutputs(int length, String what) {
+        if (length != postCount) {
+            throw new IllegalArgumentException(what + " has " + length + " outputs, expected " + postCount);
+        }
+    }
+
+    /** Checks the weights and decays the presynaptic traces and the eligibilities. */
+    private void decay(PlasticWeights weights) {
+        weights.requireShape(preTrace.length, postCount, "three-factor rule");
         if (weights.synapseCount() != eligibility.length) {
             throw new IllegalArgumentException("three-factor rule was built for " + eligibility.length
                     + " synapses but the weights have " + weights.synapseCount());
         }
         Traces.decay(preTrace, preDecay);
         Traces.decay(eligibility, eligibilityDecay);
+    }
+
+    private void accumulateSpikes(int[] postSpikes, int postCount, PlasticWeights weights) {
         for (int k = 0; k < postCount; k++) {
-            weights.accumulateColumn(postSpikes[k], preTrace, eligibility);
+            weights.accumulateColumn(postSpikes[k], 1.0, preTrace, eligibility);
         }
+    }
+
+    /** Applies the modulated eligibilities to the weights, then records this step's presynaptic spikes. */
+    private long modulate(int[] preSpikes, int preCount, double[] perOutput, PlasticWeights weights) {
         long touched = weights.updateAll(parameters.learningRate(), perOutput, eligibility, parameters.bounds());
         Traces.record(preTrace, preSpikes, preCount, false);
         return touched;

@@ -37,15 +37,16 @@
  *
  * <h2>Three-factor rule</h2>
  * {@link io.spikeline.models.learning.ThreeFactorRule}, reward- or error-modulated Hebbian learning with
- * eligibility traces (the e-prop / TESS family, with the postsynaptic spike standing in for the pseudo
- * derivative). Per step: {@code x_i ← λx x_i} (presynaptic trace, τ = {@code preTraceTauMs});
- * {@code e_ij ← λe e_ij + x_i · s_j} with {@code s_j ∈ {0,1}} the post spike and {@code λe = exp(−dt/τe)};
+ * eligibility traces (the e-prop / TESS family). Per step: {@code x_i ← λx x_i} (presynaptic trace,
+ * τ = {@code preTraceTauMs}); {@code e_ij ← λe e_ij + x_i · ψ_j} with {@code λe = exp(−dt/τe)} and
+ * {@code ψ_j} either the post spike {@code s_j ∈ {0,1}} (pre-before-post coincidence) or, in the e-prop
+ * form, the pseudo-derivative of neuron j's spike supplied by the neuron model;
  * then {@code w_ij ← B(w_ij, η · M_j · e_ij)} with {@code M_j = r − b} for a scalar reward {@code r} and
  * running baseline {@code b} (shared by all outputs), or {@code M_j = err_j} for a per-output error; the
  * baseline then moves {@code b ← b + (1 − λb)(r − b)}; finally {@code x_i ← x_i + 1} for each pre spike.
  * Because {@code x} holds only earlier presynaptic spikes, only pre-before-post coincidences are eligible.
- * Eligibility decay costs {@code O(synapses)} per step; the weight update is skipped when the modulator is
- * zero.
+ * The e-prop form is modulated by per-output learning signals {@code M_j = err_j}. Eligibility decay costs
+ * {@code O(synapses)} per step; the weight update skips every output whose modulator is zero.
  *
  * <h2>Homeostasis</h2>
  * {@link io.spikeline.models.learning.AdaptiveThresholds}: {@code θ_j ← θ_j + η_θ (s_j − ρ_j)} per step, with

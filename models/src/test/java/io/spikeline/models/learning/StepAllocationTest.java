@@ -42,6 +42,7 @@ class StepAllocationTest {
             }
         }
         double[] error = new double[30];
+        float[] pseudoDerivative = new float[30];
         for (int round = 0; round < 2; round++) {
             long before = threads.getCurrentThreadAllocatedBytes();
             for (int t = 0; t < STEPS; t++) {
@@ -50,6 +51,8 @@ class StepAllocationTest {
                 threeFactor.step(pre[t], preCounts[t], post[t], postCounts[t], t % 7 == 0 ? 1.0 : 0.0, sparseView);
                 error[t % 30] = 0.1;
                 threeFactor.step(pre[t], preCounts[t], post[t], postCounts[t], error, sparseView);
+                pseudoDerivative[t % 30] = 0.5f;
+                threeFactor.step(pre[t], preCounts[t], pseudoDerivative, error, sparseView);
                 thresholds.step(post[t], postCounts[t]);
                 scaling.step(post[t], postCounts[t], sparseView);
                 feast.learn(contexts[t]);

@@ -131,6 +131,44 @@ class ThreeFactorRuleTest {
     }
 
     @Test
+    void pseudoDerivativeFormEqualsTheSpikeFormWhenGivenTheSpikesAndScalesWithTheDerivative() {
+        CsrWeights spikeMatrix = CsrWeights.random(INPUTS, OUTPUTS, 0.7, 0f, 1f, new SeededRandom(2));
+        CsrWeights derivativeMatrix = CsrWeights.random(INPUTS, OUTPUTS, 0.7, 0f, 1f, new SeededRandom(2));
+        PlasticWeights spikeView = PlasticWeights.of(spikeMatrix);
+        PlasticWeights derivativeView = PlasticWeights.of(derivativeMatrix);
+        ThreeFactorRule spikeRule = new ThreeFactorRule(PARAMETERS, spikeView);
+        ThreeFactorRule derivativeRule = new ThreeFactorRule(PARAMETERS, derivativeView);
+        SeededRandom random = new SeededRandom(5);
+        int[] pre = new int[INPUTS];
+        int[] post = new int[OUTPUTS];
+        float[] spikeMask = new float[OUTPUTS];
+        double[] error = new double[OUTPUTS];
+        for (int t = 0; t < 500; t++) {
+            int preCount = PairStdpTest.draw(random, 0.2, pre);
+            int postCount = PairStdpTest.draw(random, 0.2, post);
+            Arrays.fill(spikeMask, 0f);
+            for (int k = 0; k < postCount; k++) {
+                spikeMask[post[k]] = 1f;
+            }
+            for (int j = 0; j < OUTPUTS; j++) {
+                error[j] = random.nextGaussian();
+            }
+            spikeRule.step(pre, preCount, post, postCount, error, spikeView);
+            derivativeRule.step(pre, preCount, spikeMask, error, derivativeView);
+        }
+        assertThat(derivativeMatrix.weights()).containsExactly(spikeMatrix.weights());
+        assertThat(derivativeRule.eligibility()).containsExactly(spikeRule.eligibility());
+
+        DoubleWeights w = new DoubleWeights(1, 1, 0);
+        ThreeFactorRule rule = new ThreeFactorRule(PARAMETERS, w);
+        rule.step(ZERO, 1, new float[] {0f}, new double[] {0}, w);
+        rule.step(NONE, 0, new float[] {0.3f}, new double[] {2}, w);
+        double eligibility = 0.3f * Math.exp(-1 / 2.0);
+        assertThat(rule.eligibility()[0]).isCloseTo(eligibility, within(1e-15));
+        assertThat(w.weight(0, 0)).isCloseTo(0.01 * 2 * eligibility, within(1e-15));
+    }
+
+    @Test
     void snapshotRestoreAndContinueEqualsAnUninterruptedRun() throws Exception {
         DoubleWeights reference = new DoubleWeights(INPUTS, OUTPUTS, 0.5);
         ThreeFactorRule referenceRule = new ThreeFactorRule(PARAMETERS, reference);
