@@ -13,6 +13,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -22,6 +23,7 @@ import org.openjdk.jmh.annotations.State;
  * 10 % connectivity, about 100 000 synapses), with 5 % of the presynaptic and 5 % of the postsynaptic
  * neurons spiking per step (independent Bernoulli draws, 1024 precomputed steps replayed in a cycle). The
  * {@code synapseUpdates} counter reports synapse updates per second; the primary score is steps per second.
+ * The weight bounds default to hard [0, 1]; {@code -p bounds=NONE,SOFT} compares the other variants.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -31,6 +33,9 @@ public class StdpBenchmark {
     private static final double CONNECTIVITY = 0.10;
     private static final double ACTIVITY = 0.05;
     private static final int STEPS = 1024;
+
+    @Param({"HARD"})
+    public WeightBounds.Kind bounds;
 
     private PairStdp rule;
     private PlasticWeights weights;
@@ -58,7 +63,7 @@ public class StdpBenchmark {
         CsrWeights matrix = CsrWeights.random(NEURONS, NEURONS, CONNECTIVITY, 0f, 1f, random);
         weights = PlasticWeights.of(matrix);
         rule = new PairStdp(new PairStdpParameters(0.005, 0.00525, 20, 20, 1,
-                PairStdpParameters.Pairing.ALL_TO_ALL, PairStdpParameters.Window.CAUSAL, WeightBounds.hard(0, 1)),
+                PairStdpParameters.Pairing.ALL_TO_ALL, PairStdpParameters.Window.CAUSAL, new WeightBounds(bounds, 0, 1)),
                 NEURONS, NEURONS);
         preSpikes = new int[STEPS][NEURONS];
         preCounts = new int[STEPS];
