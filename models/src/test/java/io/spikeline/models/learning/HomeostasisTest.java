@@ -88,9 +88,17 @@ class HomeostasisTest {
             matrix.weights()[s] *= 0.05f + 0.05f * matrix.postIndex()[s];
         }
         PlasticWeights weights = PlasticWeights.of(matrix);
+        double target = parameters.targetPerStep();
+        float[] initial = matrix.weights().clone();
+        int[] unscaled = simulateScaling(matrix, weights, new SynapticScaling(
+                new SynapticScalingParameters(1e-12, 20, 500, 1), NEURONS), new SeededRandom(4), 5000, 5000);
+        assertThat(unscaled[0] / 5000.0).as("rate of the most weakly driven neuron").isLessThan(target / 2);
+        assertThat(unscaled[NEURONS - 1] / 5000.0).as("rate of the most strongly driven neuron")
+                .isGreaterThan(2 * target);
+        System.arraycopy(initial, 0, matrix.weights(), 0, initial.length);
+
         SynapticScaling scaling = new SynapticScaling(parameters, NEURONS);
         int[] rates = simulateScaling(matrix, weights, scaling, new SeededRandom(4), 60_000, 10_000);
-        double target = parameters.targetPerStep();
         for (int j = 0; j < NEURONS; j++) {
             assertThat(rates[j] / 10_000.0).as("rate of neuron %d", j).isCloseTo(target, within(0.25 * target));
         }
