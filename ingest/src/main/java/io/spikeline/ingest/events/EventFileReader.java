@@ -18,7 +18,7 @@ import java.util.Arrays;
  * predecessor's time and is counted ({@link EventReadStats#clampedTimestamps()}).
  */
 public abstract sealed class EventFileReader implements RecordReader<EventBatch>
-        permits NmnistReader, CsvEventReader, Evt2Reader, Evt3Reader {
+        permits NmnistReader, CsvEventReader, Evt2Reader, Evt3Reader, DatReader {
     private static final int INITIAL_CAPACITY = 1024;
 
     final ByteInput in;
