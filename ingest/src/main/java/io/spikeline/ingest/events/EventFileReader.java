@@ -18,7 +18,7 @@ import java.util.Arrays;
  * predecessor's time and is counted ({@link EventReadStats#clampedTimestamps()}).
  */
 public abstract sealed class EventFileReader implements RecordReader<EventBatch>
-        permits NmnistReader, CsvEventReader, Evt2Reader, Evt3Reader, DatReader {
+        permits NmnistReader, CsvEventReader, Evt2Reader, Evt3Reader, DatReader, Aedat4Reader {
     private static final int INITIAL_CAPACITY = 1024;
 
     final ByteInput in;
@@ -165,6 +165,9 @@ public abstract sealed class EventFileReader implements RecordReader<EventBatch>
             }
             head = 0;
             staged = 0;
+            if (batchSize == options.maxEventsPerBatch()) {
+                return finishBatch();
+            }
             if (ended) {
                 return batchSize > 0 ? finishBatch() : null;
             }
