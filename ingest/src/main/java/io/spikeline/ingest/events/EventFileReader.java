@@ -18,7 +18,8 @@ import java.util.Arrays;
  * predecessor's time and is counted ({@link EventReadStats#clampedTimestamps()}).
  */
 public abstract sealed class EventFileReader implements RecordReader<EventBatch>
-        permits NmnistReader, CsvEventReader, Evt2Reader, Evt3Reader, DatReader, Aedat4Reader {
+        permits NmnistReader, CsvEventReader, Evt2Reader, Evt3Reader, DatReader, Aedat4Reader, Aedat2Reader,
+                Aedat31Reader {
     private static final int INITIAL_CAPACITY = 1024;
 
     final ByteInput in;
