@@ -7,9 +7,9 @@ import java.nio.file.Path;
 
 /**
  * Reads comma-separated events, one per line, with the fields in the columns {@link CsvColumns} names (by
- * default {@code t,x,y,p}, time in integer µs). A text has no geometry: the options must give it. A first line
- * whose time field is not a number is a header and is skipped; empty lines and lines starting with {@code #}
- * are skipped too.
+ * default {@code t,x,y,p}, time in integer µs). A text has no geometry: the options must give it. Empty lines
+ * and lines starting with {@code #} are skipped; the first other line is a header, and skipped, when its time
+ * field is not a number.
  *
  * <p>A line that cannot be read (too few fields, a field that is not an integer, a polarity other than 1, 0,
  * -1) is an {@link IngestException} at the line's first byte, except the last line of a file that does not end
@@ -95,12 +95,12 @@ public final class CsvEventReader extends EventFileReader {
     }
 
     private void line(int from, int to, boolean complete) throws IngestException {
-        boolean first = firstLine;
-        firstLine = false;
         int end = to > from && buffer[to - 1] == '\r' ? to - 1 : to;
         if (end == from || buffer[from] == '#') {
             return;
         }
+        boolean first = firstLine;
+        firstLine = false;
         long lineOffset = bufferOffset + from;
         int fields = 0;
         int start = from;

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /** Builds a test recording byte by byte: text header lines, then integers in either byte order. */
 final class ByteFileBuilder {
@@ -70,7 +71,7 @@ final class ByteFileBuilder {
     /** The file cut {@code bytes} short of its end. */
     Path writeTruncatedTo(Path file, int bytes) throws IOException {
         byte[] all = out.toByteArray();
-        Files.write(file, java.util.Arrays.copyOf(all, all.length - bytes));
+        Files.write(file, Arrays.copyOf(all, all.length - bytes));
         return file;
     }
 }

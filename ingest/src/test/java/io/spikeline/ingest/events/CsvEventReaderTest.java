@@ -25,7 +25,8 @@ class CsvEventReaderTest {
 
     @Test
     void readsHeaderCommentsBlankLinesAndCrLf() throws IOException {
-        Path file = write("events.csv", "t,x,y,p\r\n10,0,0,1\r\n# pause\r\n\r\n20, 639 ,479,0\r\n30,5,6,-1\r\n");
+        Path file = write("events.csv",
+                "# camera 1\r\nt,x,y,p\r\n10,0,0,1\r\n# pause\r\n\r\n20, 639 ,479,0\r\n30,5,6,-1\r\n");
         try (CsvEventReader reader = CsvEventReader.open(file, VGA.withMaxEventsPerBatch(2))) {
             Drained d = Drained.of(reader);
             assertThat(d.n).isEqualTo(3);

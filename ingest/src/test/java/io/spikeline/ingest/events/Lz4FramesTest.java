@@ -7,6 +7,7 @@ import io.spikeline.models.random.SeededRandom;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import net.jpountz.lz4.LZ4FrameOutputStream;
 import net.jpountz.xxhash.XXHashFactory;
 import org.junit.jupiter.api.Test;
@@ -40,14 +41,12 @@ class Lz4FramesTest {
         assertThat(Lz4Frames.decode(compress(plain, LZ4FrameOutputStream.BLOCKSIZE.SIZE_256KB,
                 LZ4FrameOutputStream.FLG.Bits.BLOCK_INDEPENDENCE, LZ4FrameOutputStream.FLG.Bits.BLOCK_CHECKSUM,
                 LZ4FrameOutputStream.FLG.Bits.CONTENT_CHECKSUM))).isEqualTo(plain);
-        byte[] twice = new ByteArrayOutputStream() {
-            {
-                writeBytes(compress(plain, LZ4FrameOutputStream.BLOCKSIZE.SIZE_64KB,
-                        LZ4FrameOutputStream.FLG.Bits.BLOCK_INDEPENDENCE));
-                writeBytes(compress(new byte[] {1, 2, 3}, LZ4FrameOutputStream.BLOCKSIZE.SIZE_64KB,
-                        LZ4FrameOutputStream.FLG.Bits.BLOCK_INDEPENDENCE));
-            }
-        }.toByteArray();
+        byte[] twice = new ByteFileBuilder()
+                .bytes(compress(plain, LZ4FrameOutputStream.BLOCKSIZE.SIZE_64KB,
+                        LZ4FrameOutputStream.FLG.Bits.BLOCK_INDEPENDENCE))
+                .bytes(compress(new byte[] {1, 2, 3}, LZ4FrameOutputStream.BLOCKSIZE.SIZE_64KB,
+                        LZ4FrameOutputStream.FLG.Bits.BLOCK_INDEPENDENCE))
+                .toBytes();
         byte[] decoded = Lz4Frames.decode(twice);
         assertThat(decoded).hasSize(plain.length + 3).endsWith(1, 2, 3);
     }
@@ -83,7 +82,7 @@ class Lz4FramesTest {
         byte[] badOffset = frame.clone();
         badOffset[25] = 40;
         assertThatThrownBy(() -> Lz4Frames.decode(badOffset)).hasMessageContaining("reaches before");
-        byte[] cut = java.util.Arrays.copyOf(frame, frame.length - 3);
+        byte[] cut = Arrays.copyOf(frame, frame.length - 3);
         assertThatThrownBy(() -> Lz4Frames.decode(cut)).hasMessageContaining("cut short");
     }
 }

@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,10 +109,21 @@ class NmnistReaderTest {
     }
 
     @Test
+    void earlierTimestampTakesItsPredecessorsTimeAndIsCounted() throws IOException {
+        Path file = temp.resolve("unordered.bin");
+        Files.write(file, concat(event(1, 2, 1, 100), event(3, 4, 0, 90), event(5, 6, 0, 120)));
+        try (NmnistReader reader = NmnistReader.open(file)) {
+            Drained d = Drained.of(reader);
+            assertThat(d.t).startsWith(100, 100, 120);
+            assertThat(reader.stats().clampedTimestamps()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void truncatedFinalEventEndsTheFileAndIsCounted() throws IOException {
         Path file = temp.resolve("cut.bin");
         byte[] whole = concat(event(1, 2, 1, 100), event(3, 4, 0, 200));
-        Files.write(file, java.util.Arrays.copyOf(whole, 8));
+        Files.write(file, Arrays.copyOf(whole, 8));
         try (NmnistReader reader = NmnistReader.open(file)) {
             Drained d = Drained.of(reader);
             assertThat(d.n).isEqualTo(1);
