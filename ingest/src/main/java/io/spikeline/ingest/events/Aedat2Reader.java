@@ -2,6 +2,7 @@ package io.spikeline.ingest.events;
 
 import io.spikeline.ingest.IngestException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -17,13 +18,12 @@ import java.util.List;
 public final class Aedat2Reader extends EventFileReader {
     static final String SIGNATURE = "#!AER-DAT2.0";
     private static final int EVENT_BYTES = 8;
-    private static final long TIME_RANGE = 1L << 32;
 
     private final DvsSensor sensor;
     private final byte[] chunk = new byte[EVENT_BYTES * 8192];
+    private final ByteBuffer records = ByteBuffer.wrap(chunk);
+    private final WrappingCounter time = new WrappingCounter(32);
     private List<String> header;
-    private long lastRawTime = -1;
-    private long period;
 
     private Aedat2Reader(Path file, DvsSensor sensor, EventReaderOptions options) throws IOException {
         super(file, options);
@@ -58,23 +58,14 @@ public final class Aedat2Reader extends EventFileReader {
         int n = readRecords(chunk, EVENT_BYTES);
         for (int i = 0; i < n; i++) {
             int at = i * EVENT_BYTES;
-            int address = bigEndianInt(at);
-            long time = bigEndianInt(at + 4) & 0xffffffffL;
+            int address = records.getInt(at);
+            long t = time.extend(records.getInt(at + 4) & 0xffffffffL);
             if (!sensor.isPolarityEvent(address)) {
                 skippedEvents++;
                 continue;
             }
-            if (lastRawTime >= 0 && lastRawTime - time > TIME_RANGE / 2) {
-                period += TIME_RANGE;
-            }
-            lastRawTime = time;
-            emit(period + time, sensor.x(address), sensor.y(address), sensor.polarity(address), chunkOffset + at);
+            emit(t, sensor.x(address), sensor.y(address), sensor.polarity(address), chunkOffset + at);
         }
         return n * EVENT_BYTES == chunk.length;
-    }
-
-    private int bigEndianInt(int at) {
-        return (chunk[at] & 0xff) << 24 | (chunk[at + 1] & 0xff) << 16 | (chunk[at + 2] & 0xff) << 8
-                | (chunk[at + 3] & 0xff);
     }
 }

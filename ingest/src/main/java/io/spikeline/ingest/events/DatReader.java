@@ -2,6 +2,8 @@ package io.spikeline.ingest.events;
 
 import io.spikeline.ingest.IngestException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -25,13 +27,12 @@ public final class DatReader extends EventFileReader {
     private static final int TYPE_EVENT_2D = 0;
     private static final int TYPE_EVENT_CD = 12;
     private static final int TYPE_EXT_TRIGGER = 14;
-    private static final long TIME_RANGE = 1L << 32;
 
     private final byte[] chunk = new byte[EVENT_BYTES * 8192];
+    private final ByteBuffer records = ByteBuffer.wrap(chunk).order(ByteOrder.LITTLE_ENDIAN);
+    private final WrappingCounter time = new WrappingCounter(32);
     private PropheseeHeader header;
     private boolean triggers;
-    private long lastRawTime = -1;
-    private long period;
 
     private DatReader(Path file, EventReaderOptions options) throws IOException {
         super(file, options);
@@ -79,23 +80,14 @@ public final class DatReader extends EventFileReader {
         }
         for (int i = 0; i < n; i++) {
             int at = i * EVENT_BYTES;
-            long time = littleEndianInt(at) & 0xffffffffL;
-            int data = littleEndianInt(at + 4);
+            long rawTime = records.getInt(at) & 0xffffffffL;
+            int data = records.getInt(at + 4);
             int polarity = data >>> 28;
             if (polarity > 1) {
                 throw new IngestException(source, chunkOffset + at, "DAT polarity " + polarity + " is neither 0 nor 1");
             }
-            if (lastRawTime >= 0 && lastRawTime - time > TIME_RANGE / 2) {
-                period += TIME_RANGE;
-            }
-            lastRawTime = time;
-            emit(period + time, data & 0x3fff, data >>> 14 & 0x3fff, polarity, chunkOffset + at);
+            emit(time.extend(rawTime), data & 0x3fff, data >>> 14 & 0x3fff, polarity, chunkOffset + at);
         }
         return n * EVENT_BYTES == chunk.length;
-    }
-
-    private int littleEndianInt(int at) {
-        return (chunk[at] & 0xff) | (chunk[at + 1] & 0xff) << 8 | (chunk[at + 2] & 0xff) << 16
-                | (chunk[at + 3] & 0xff) << 24;
     }
 }

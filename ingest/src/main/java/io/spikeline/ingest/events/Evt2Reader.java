@@ -1,6 +1,8 @@
 package io.spikeline.ingest.events;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -23,12 +25,12 @@ public final class Evt2Reader extends EventFileReader {
     private static final int CD_OFF = 0x0;
     private static final int CD_ON = 0x1;
     private static final int TIME_HIGH = 0x8;
-    private static final long TIME_HIGH_RANGE = 1L << 28;
 
     private final byte[] chunk = new byte[WORD_BYTES * 16384];
+    private final ByteBuffer words = ByteBuffer.wrap(chunk).order(ByteOrder.LITTLE_ENDIAN);
+    private final WrappingCounter timeHigh = new WrappingCounter(28);
+    private long extendedTimeHigh;
     private PropheseeHeader header;
-    private long timeHigh = -1;
-    private long period;
 
     private Evt2Reader(Path file, EventReaderOptions options) throws IOException {
         super(file, options);
@@ -58,22 +60,17 @@ public final class Evt2Reader extends EventFileReader {
         int n = readRecords(chunk, WORD_BYTES);
         for (int i = 0; i < n; i++) {
             int at = i * WORD_BYTES;
-            int word = (chunk[at] & 0xff) | (chunk[at + 1] & 0xff) << 8 | (chunk[at + 2] & 0xff) << 16
-                    | (chunk[at + 3] & 0xff) << 24;
+            int word = words.getInt(at);
             int type = word >>> 28;
             if (type == CD_OFF || type == CD_ON) {
-                if (timeHigh < 0) {
+                if (!timeHigh.started()) {
                     skippedEvents++;
                     continue;
                 }
-                long t = (period + timeHigh) << 6 | (word >>> 22 & 0x3f);
+                long t = extendedTimeHigh << 6 | (word >>> 22 & 0x3f);
                 emit(t, word >>> 11 & 0x7ff, word & 0x7ff, type, chunkOffset + at);
             } else if (type == TIME_HIGH) {
-                long high = word & 0x0fffffff;
-                if (timeHigh >= 0 && timeHigh - high > TIME_HIGH_RANGE / 2) {
-                    period += TIME_HIGH_RANGE;
-                }
-                timeHigh = high;
+                extendedTimeHigh = timeHigh.extend(word & 0x0fffffff);
                 otherWords++;
             } else {
                 otherWords++;

@@ -1,6 +1,8 @@
 package io.spikeline.ingest.events;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -34,13 +36,13 @@ public final class Evt3Reader extends EventFileReader {
     private static final int VECT_8 = 0x5;
     private static final int TIME_LOW = 0x6;
     private static final int TIME_HIGH = 0x8;
-    private static final long TIME_HIGH_RANGE = 1L << 12;
 
     private final byte[] chunk = new byte[WORD_BYTES * 32768];
-    private PropheseeHeader header;
-    private long timeHigh = -1;
+    private final ByteBuffer words = ByteBuffer.wrap(chunk).order(ByteOrder.LITTLE_ENDIAN);
+    private final WrappingCounter timeHigh = new WrappingCounter(12);
+    private long extendedTimeHigh;
     private long timeLow;
-    private long period;
+    private PropheseeHeader header;
     private int y = -1;
     private int baseX = -1;
     private int basePolarity;
@@ -73,7 +75,7 @@ public final class Evt3Reader extends EventFileReader {
         int n = readRecords(chunk, WORD_BYTES);
         for (int i = 0; i < n; i++) {
             int at = i * WORD_BYTES;
-            int word = (chunk[at] & 0xff) | (chunk[at + 1] & 0xff) << 8;
+            int word = words.getShort(at) & 0xffff;
             int payload = word & 0xfff;
             switch (word >>> 12) {
                 case ADDR_Y -> y = payload & 0x7ff;
@@ -89,12 +91,7 @@ public final class Evt3Reader extends EventFileReader {
                 case VECT_12 -> vector(payload, 12, chunkOffset + at);
                 case VECT_8 -> vector(payload & 0xff, 8, chunkOffset + at);
                 case TIME_LOW -> timeLow = payload;
-                case TIME_HIGH -> {
-                    if (timeHigh >= 0 && timeHigh - payload > TIME_HIGH_RANGE / 2) {
-                        period += TIME_HIGH_RANGE;
-                    }
-                    timeHigh = payload;
-                }
+                case TIME_HIGH -> extendedTimeHigh = timeHigh.extend(payload);
                 default -> otherWords++;
             }
         }
@@ -120,7 +117,7 @@ public final class Evt3Reader extends EventFileReader {
 
     /** Whether the state holds a y address and a time base; if not, the {@code events} are skipped. */
     private boolean complete(int events) {
-        if (y >= 0 && timeHigh >= 0) {
+        if (y >= 0 && timeHigh.started()) {
             return true;
         }
         skippedEvents += events;
@@ -128,6 +125,6 @@ public final class Evt3Reader extends EventFileReader {
     }
 
     private long time() {
-        return (period + timeHigh) << 12 | timeLow;
+        return extendedTimeHigh << 12 | timeLow;
     }
 }

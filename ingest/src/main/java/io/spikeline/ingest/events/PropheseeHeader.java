@@ -22,11 +22,9 @@ final class PropheseeHeader {
     private static final Pattern FORMAT_HEIGHT = Pattern.compile("(?i)height=(\\d+)");
 
     private final List<String> lines;
-    private final long endOffset;
 
-    private PropheseeHeader(List<String> lines, long endOffset) {
+    private PropheseeHeader(List<String> lines) {
         this.lines = List.copyOf(lines);
-        this.endOffset = endOffset;
     }
 
     static PropheseeHeader read(ByteInput in, String format) throws IOException {
@@ -35,15 +33,11 @@ final class PropheseeHeader {
             throw new IngestException(in.source(), 0, "expected a " + format + " header of '%' lines, found "
                     + (in.peek() < 0 ? "an empty file" : String.format("byte 0x%02X", in.peek())));
         }
-        return new PropheseeHeader(lines, in.offset());
+        return new PropheseeHeader(lines);
     }
 
     List<String> lines() {
         return lines;
-    }
-
-    long endOffset() {
-        return endOffset;
     }
 
     /** The value of {@code % key value}, the key compared without case; null if absent. */
