@@ -14,7 +14,8 @@ import java.util.Arrays;
  *
  * <p>Every emitted event is checked against the sensor geometry: a coordinate outside it is an
  * {@link IngestException} at the byte offset of the word or packet that held it, and ends the reader (later
- * calls to {@link #read()} throw it again). A timestamp earlier than its predecessor's takes the
+ * calls to {@link #read()} throw it again); only a reader whose packets stand alone (AEDAT 4) goes on after a
+ * packet that does not decode. A timestamp earlier than its predecessor's takes the
  * predecessor's time and is counted ({@link EventReadStats#clampedTimestamps()}).
  */
 public abstract sealed class EventFileReader implements RecordReader<EventBatch>
@@ -25,7 +26,7 @@ public abstract sealed class EventFileReader implements RecordReader<EventBatch>
     final ByteInput in;
     final String source;
     private final EventReaderOptions options;
-    private String sourceKey;
+    private final String sourceKey;
     private int width;
     private int height;
 
