@@ -40,8 +40,11 @@ final class FrameAssembler {
         return originUs + Math.round(sampleIndex * 1e6 / sampleRateHz);
     }
 
-    /** Appends {@code count} interleaved samples from {@code block}, the first of them at {@code firstIndex}. */
-    void append(long firstIndex, float[] block, int count) {
+    /**
+     * Appends {@code count} interleaved samples of {@code block} starting at its sample {@code from}; the
+     * first of them is sample {@code firstIndex} of the recording's clock.
+     */
+    void append(long firstIndex, float[] block, int from, int count) {
         if (nextIndex != Long.MIN_VALUE && firstIndex != nextIndex) {
             gaps.add(new SampleGap(nextIndex, firstIndex, timeUs(nextIndex), timeUs(firstIndex)));
             flush();
@@ -51,7 +54,7 @@ final class FrameAssembler {
                 pendingFirstIndex = firstIndex + s;
             }
             int take = Math.min(samplesPerFrame - pendingSamples, count - s);
-            System.arraycopy(block, s * channels, pending, pendingSamples * channels, take * channels);
+            System.arraycopy(block, (from + s) * channels, pending, pendingSamples * channels, take * channels);
             pendingSamples += take;
             s += take;
             if (pendingSamples == samplesPerFrame) {

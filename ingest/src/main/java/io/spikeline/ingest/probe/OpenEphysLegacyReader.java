@@ -245,7 +245,7 @@ public final class OpenEphysLegacyReader implements RecordReader<SampleFrame> {
             record.order(ByteOrder.LITTLE_ENDIAN);
         }
         recordsRead++;
-        frames.append(timestamp, block, blockLength);
+        frames.append(timestamp, block, 0, blockLength);
     }
 
     @Override

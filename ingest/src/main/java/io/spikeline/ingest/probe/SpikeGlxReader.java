@@ -346,7 +346,7 @@ public final class SpikeGlxReader implements RecordReader<SampleFrame> {
                 }
             }
             if (count > 0) {
-                frames.append(firstSample + samplesRead, block, count);
+                frames.append(firstSample + samplesRead, block, 0, count);
                 samplesRead += count;
             }
             if (count < samplesPerFrame) {
