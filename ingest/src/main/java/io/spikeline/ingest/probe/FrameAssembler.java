@@ -1,5 +1,6 @@
 package io.spikeline.ingest.probe;
 
+import io.spikeline.ingest.IngestException;
 import io.spikeline.models.record.SampleFrame;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ final class FrameAssembler {
     private long pendingFirstIndex;
     private long nextIndex = Long.MIN_VALUE;
     private long nextSequence;
+    private IngestException error;
 
     FrameAssembler(String sourceKey, double sampleRateHz, int channels, int samplesPerFrame, long originUs) {
         this.sourceKey = sourceKey;
@@ -84,8 +86,23 @@ final class FrameAssembler {
         return !ready.isEmpty();
     }
 
-    SampleFrame poll() {
-        return ready.poll();
+    /** Ends the stream with {@code error}: the samples collected so far leave first, then {@link #poll} throws. */
+    void fail(IngestException error) {
+        flush();
+        this.error = error;
+    }
+
+    /** The next finished frame; null when there is none, or the error once the frames before it are out. */
+    SampleFrame poll() throws IngestException {
+        if (!ready.isEmpty()) {
+            return ready.poll();
+        }
+        if (error != null) {
+            IngestException e = error;
+            error = null;
+            throw e;
+        }
+        return null;
     }
 
     /** The gaps found since the last call, in stream order. */

@@ -11,6 +11,7 @@ import io.spikeline.ingest.RecordReader;
 import io.spikeline.models.record.SampleFrame;
 import java.io.IOException;
 import java.lang.reflect.Array;
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,7 +36,7 @@ import java.util.Set;
  * 1024 timestamps: sample {@code n} gets index {@code round((t_n − t_0) × rate)}, so a pause in the
  * timestamps is a {@link SampleGap} and the frame after it starts at its own time; times are those of the
  * grid (within half a sample of the stored ones). Timestamps that do not increase raise an
- * {@link IngestException}. {@code electrodes} (rows of the electrodes table) is read as small metadata.
+ * {@link IngestException} once the samples before them have been delivered. {@code electrodes} (rows of the electrodes table) is read as small metadata.
  *
  * <p>Errors in the file's structure (a missing dataset or attribute, a wrong shape) are
  * {@link IngestException}s whose offset is the HDF5 object header address of the object concerned.
@@ -43,8 +44,9 @@ import java.util.Set;
 public final class Hdf5SampleReader implements RecordReader<SampleFrame> {
     private static final String ELECTRICAL_SERIES = "ElectricalSeries";
     private static final int RATE_ESTIMATE_TIMESTAMPS = 1024;
+    /** What jhdf returns for numeric HDF5 types; unsigned 64-bit integers arrive as BigInteger. */
     private static final Set<Class<?>> NUMERIC = Set.of(byte.class, short.class, int.class, long.class, float.class,
-            double.class);
+            double.class, BigInteger.class);
 
     private final HdfFile file;
     private final String source;
@@ -363,6 +365,10 @@ public final class Hdf5SampleReader implements RecordReader<SampleFrame> {
             for (int i = 0; i < a.length; i++) {
                 out[i] = a[i];
             }
+        } else if (array instanceof BigInteger[] a) {
+            for (int i = 0; i < a.length; i++) {
+                out[i] = a[i].doubleValue();
+            }
         } else {
             throw new IllegalStateException("not a numeric array: " + array.getClass());
         }
@@ -403,7 +409,12 @@ public final class Hdf5SampleReader implements RecordReader<SampleFrame> {
     @Override
     public SampleFrame read() throws IOException {
         while (!frames.hasFrame() && position < sampleCount) {
-            readBlock();
+            try {
+                readBlock();
+            } catch (IngestException e) {
+                frames.fail(e);
+                position = sampleCount;
+            }
         }
         if (!frames.hasFrame()) {
             frames.flush();
@@ -452,6 +463,9 @@ public final class Hdf5SampleReader implements RecordReader<SampleFrame> {
         for (int s = 0; s < n; s++) {
             long index = Math.round((times[s] - firstTimestampS) * sampleRateHz);
             if (lastIndex != Long.MIN_VALUE && index <= lastIndex) {
+                if (s > runStart) {
+                    frames.append(runIndex, block, runStart, s - runStart);
+                }
                 throw new IngestException(source, timestamps.getAddress(), timestamps.getPath() + " does not "
                         + "increase at sample " + (position + s) + " (" + times[s] + " s)");
             }

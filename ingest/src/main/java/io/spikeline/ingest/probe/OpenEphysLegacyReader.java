@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
  * <p>The channels' records must agree on their timestamps; a record whose timestamp does not continue the
  * previous one is a discontinuity (acquisition paused, a new recording), reported by {@link #pollGaps()},
  * and the frame after it starts at the record's own time. A wrong sample count, a corrupt record marker or
- * channels out of step raise an {@link IngestException} at the offending record. A recording that ends
+ * channels out of step raise an {@link IngestException} at the offending record, once the samples before it
+ * have been delivered. A recording that ends
  * inside a record (the GUI was stopped while writing) ends cleanly after the last record complete in every
  * channel; the bytes left over are counted by {@link #truncatedTailBytes()}.
  */
@@ -191,7 +192,12 @@ public final class OpenEphysLegacyReader implements RecordReader<SampleFrame> {
     @Override
     public SampleFrame read() throws IOException {
         while (!frames.hasFrame() && !ended) {
-            readRecord();
+            try {
+                readRecord();
+            } catch (IngestException e) {
+                frames.fail(e);
+                ended = true;
+            }
         }
         return frames.poll();
     }

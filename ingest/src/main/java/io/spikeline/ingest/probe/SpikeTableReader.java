@@ -31,7 +31,8 @@ import java.util.Map;
  * batch is at {@code start + b × binWidth}. A row more than half a bin away from that is a gap: the batch
  * ends before it and the next one starts at the row's own time ({@link #gaps()} counts them). A row before
  * the previous one, a wrong number of fields or a value that is not a number raises an
- * {@link IngestException} naming the line and column, at the byte offset of the field.
+ * {@link IngestException} naming the line and column, at the byte offset of the field; the rows before it
+ * are delivered first, as a shorter batch.
  */
 public final class SpikeTableReader implements RecordReader<SpikeBatch> {
     private final String source;
@@ -47,6 +48,7 @@ public final class SpikeTableReader implements RecordReader<SpikeBatch> {
     private final int[] fieldStart;
     private final int[] fieldEnd;
     private final float[] target;
+    private final int[] rowChannels;
 
     private long offset;
     private long lineStart;
@@ -58,8 +60,11 @@ public final class SpikeTableReader implements RecordReader<SpikeBatch> {
     private long nextSequence;
     private long previousRowUs = Long.MIN_VALUE;
     private long nextExpectedUs = Long.MIN_VALUE;
-    private boolean lookaheadHeld;
-    private long lookaheadUs;
+    private boolean rowHeld;
+    private long rowUs;
+    private int rowSpikes;
+    private boolean rowHasTarget;
+    private IngestException pendingError;
     private boolean ended;
 
     private SpikeTableReader(String source, InputStream in, SpikeTableOptions options, String derivedKey)
@@ -101,6 +106,7 @@ public final class SpikeTableReader implements RecordReader<SpikeBatch> {
         this.fieldStart = new int[header.size()];
         this.fieldEnd = new int[header.size()];
         this.target = new float[feedbackIndex.length];
+        this.rowChannels = new int[unitIndex.length];
     }
 
     private int column(Map<String, Integer> columns, String name) {
@@ -164,41 +170,43 @@ public final class SpikeTableReader implements RecordReader<SpikeBatch> {
 
     @Override
     public SpikeBatch read() throws IOException {
+        if (pendingError != null) {
+            IngestException e = pendingError;
+            pendingError = null;
+            ended = true;
+            throw e;
+        }
         if (ended) {
             return null;
         }
-        if (!lookaheadHeld && !nextRow()) {
+        if (!rowHeld && !nextRow()) {
             ended = true;
             return null;
         }
-        long startUs = lookaheadUs;
+        long startUs = rowUs;
         if (nextExpectedUs != Long.MIN_VALUE && apart(startUs, nextExpectedUs)) {
             gaps++;
         }
         int[] binOffsets = new int[options.binsPerBatch() + 1];
-        int[] channels = new int[64];
+        int[] channels = new int[Math.max(64, rowSpikes)];
         int spikes = 0;
         int bins = 0;
         while (true) {
-            lookaheadHeld = false;
-            long binStartUs = startUs + bins * options.binWidthUs();
-            for (int c = 0; c < unitIndex.length; c++) {
-                long count = count(unitIndex[c]);
-                if (count > 0) {
-                    if (spikes == channels.length) {
-                        channels = Arrays.copyOf(channels, 2 * spikes);
-                    }
-                    channels[spikes++] = c;
-                    mergedSpikes += count - 1;
-                }
+            rowHeld = false;
+            if (spikes + rowSpikes > channels.length) {
+                channels = Arrays.copyOf(channels, 2 * (spikes + rowSpikes));
             }
-            addFeedback(binStartUs);
+            System.arraycopy(rowChannels, 0, channels, spikes, rowSpikes);
+            spikes += rowSpikes;
+            if (rowHasTarget) {
+                feedback.add(Feedback.ofVector(sourceKey, startUs + bins * options.binWidthUs(), target));
+            }
             binOffsets[++bins] = spikes;
-            if (bins == options.binsPerBatch() || !nextRow()) {
+            if (bins == options.binsPerBatch() || !nextRowOrHoldError()) {
                 break;
             }
-            lookaheadHeld = true;
-            if (apart(lookaheadUs, startUs + bins * options.binWidthUs())) {
+            rowHeld = true;
+            if (apart(rowUs, startUs + bins * options.binWidthUs())) {
                 break;
             }
         }
@@ -208,11 +216,21 @@ public final class SpikeTableReader implements RecordReader<SpikeBatch> {
                 Arrays.copyOf(channels, spikes));
     }
 
+    /** Like {@link #nextRow()}, but a malformed row is kept for the next call so the rows before it go out. */
+    private boolean nextRowOrHoldError() throws IOException {
+        try {
+            return nextRow();
+        } catch (IngestException e) {
+            pendingError = e;
+            return false;
+        }
+    }
+
     private boolean apart(long rowUs, long expectedUs) {
         return Math.abs(rowUs - expectedUs) * 2 > options.binWidthUs();
     }
 
-    /** Reads and splits the next row, leaving its time in {@code lookaheadUs}; false at the end. */
+    /** Reads, splits and parses the next row into the {@code row*} fields; false at the end. */
     private boolean nextRow() throws IOException {
         do {
             if (!readLine()) {
@@ -243,8 +261,35 @@ public final class SpikeTableReader implements RecordReader<SpikeBatch> {
         if (previousRowUs != Long.MIN_VALUE && timeUs <= previousRowUs) {
             throw error(timeIndex, "a time after the previous row's " + previousRowUs / 1e6 + " s");
         }
+        int spikes = 0;
+        long merged = 0;
+        for (int c = 0; c < unitIndex.length; c++) {
+            long count = count(unitIndex[c]);
+            if (count > 0) {
+                rowChannels[spikes++] = c;
+                merged += count - 1;
+            }
+        }
+        boolean hasTarget = true;
+        for (int i = 0; i < feedbackIndex.length && hasTarget; i++) {
+            int column = feedbackIndex[i];
+            String text = field(column);
+            if (text.isEmpty() || text.equalsIgnoreCase("nan")) {
+                hasTarget = false;
+            } else {
+                double value = number(column, "a number");
+                if (!Double.isFinite(value)) {
+                    throw error(column, "a finite number, empty or nan");
+                }
+                target[i] = (float) value;
+            }
+        }
         previousRowUs = timeUs;
-        lookaheadUs = timeUs;
+        rowUs = timeUs;
+        rowSpikes = spikes;
+        rowHasTarget = hasTarget;
+        mergedSpikes += merged;
+        feedbackSkipped += hasTarget ? 0 : 1;
         rowsRead++;
         return true;
     }
@@ -255,23 +300,6 @@ public final class SpikeTableReader implements RecordReader<SpikeBatch> {
             throw error(column, "a spike count (a whole number >= 0)");
         }
         return (long) value;
-    }
-
-    private void addFeedback(long eventTimeUs) throws IngestException {
-        for (int i = 0; i < feedbackIndex.length; i++) {
-            int column = feedbackIndex[i];
-            String text = field(column);
-            if (text.isEmpty() || text.equalsIgnoreCase("nan")) {
-                feedbackSkipped++;
-                return;
-            }
-            double value = number(column, "a number");
-            if (!Double.isFinite(value)) {
-                throw error(column, "a finite number, empty or nan");
-            }
-            target[i] = (float) value;
-        }
-        feedback.add(Feedback.ofVector(sourceKey, eventTimeUs, target));
     }
 
     private String field(int column) {

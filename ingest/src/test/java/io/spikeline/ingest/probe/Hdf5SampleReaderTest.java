@@ -92,7 +92,10 @@ class Hdf5SampleReaderTest {
             WritableGroup series = electricalSeries(f, "raw", new float[6][1], 1, 0);
             series.putDataset("timestamps", new double[] {0.0, 0.001, 0.002, 0.003, 0.002, 0.005});
         }
-        try (Hdf5SampleReader reader = Hdf5SampleReader.openElectricalSeries(file, null, ProbeOptions.defaults())) {
+        try (Hdf5SampleReader reader = Hdf5SampleReader.openElectricalSeries(file, null,
+                ProbeOptions.defaults().withSamplesPerFrame(3))) {
+            assertThat(reader.read().sampleCount()).isEqualTo(3);
+            assertThat(reader.read().sampleCount()).isEqualTo(1);
             assertThatThrownBy(reader::read).isInstanceOf(IngestException.class)
                     .hasMessageContaining("does not increase at sample 4");
         }

@@ -123,10 +123,13 @@ class OpenEphysLegacyReaderTest {
             f.seek(markerByte3);
             f.write(0x42);
         }
-        try (OpenEphysLegacyReader reader = OpenEphysLegacyReader.open(dir, ProbeOptions.defaults())) {
-            for (int r = 0; r < 7; r++) {
-                assertThat(reader.read().sequence()).isEqualTo(r);
+        try (OpenEphysLegacyReader reader = OpenEphysLegacyReader.open(dir, ProbeOptions.defaults()
+                .withSamplesPerFrame(1000))) {
+            for (int f = 0; f < 7; f++) {
+                assertThat(reader.read().sampleCount()).isEqualTo(1000);
             }
+            // Records 0..6 hold 7 168 samples: the last 168 leave as a short frame before the error.
+            assertThat(reader.read().sampleCount()).isEqualTo(168);
             assertThatThrownBy(reader::read).isInstanceOfSatisfying(IngestException.class, e -> {
                 assertThat(e.source()).isEqualTo(ch5.toString());
                 assertThat(e.offset()).isEqualTo(markerByte3);

@@ -117,8 +117,11 @@ class SpikeTableReaderTest {
                 + "1.000,0.5,0.25,0,1\n"
                 + "1.001,0.5,x7,1,0\n";
         Path file = Files.writeString(temp.resolve("bad.csv"), text);
-        try (SpikeTableReader reader = SpikeTableReader.open(file, SpikeTableOptions.defaults().withBinsPerBatch(1))) {
-            assertThat(reader.read().channelIndices()).containsExactly(1);
+        try (SpikeTableReader reader = SpikeTableReader.open(file, SpikeTableOptions.defaults())) {
+            SpikeBatch before = reader.read();
+            assertThat(before.binCount()).isEqualTo(1);
+            assertThat(before.channelIndices()).containsExactly(1);
+            assertThat(reader.pollFeedback()).hasSize(1);
             assertThatThrownBy(reader::read).isInstanceOfSatisfying(IngestException.class, e -> {
                 assertThat(e.offset()).isEqualTo(text.indexOf("x7"));
                 assertThat(e.getMessage()).contains("line 3").contains("'hand_vel_y'").contains("'x7'");
