@@ -8,11 +8,17 @@ import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
 import io.jhdf.api.WritableDataset;
 import io.jhdf.api.WritableGroup;
+import io.jhdf.checksum.ChecksumUtils;
 import io.spikeline.ingest.IngestException;
 import io.spikeline.models.record.SampleFrame;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -136,18 +142,19 @@ class Hdf5SampleReaderTest {
     }
 
     @Test
-    void aMatlabStyleChannelsBySamplesArrayIsTransposedIntoFrames() throws IOException {
+    void aMatlabV73ChannelsBySamplesArrayBehindItsUserBlockIsTransposedIntoFrames() throws IOException {
         double[][] matrix = new double[3][50];
         for (int c = 0; c < 3; c++) {
             for (int s = 0; s < 50; s++) {
                 matrix[c][s] = c * 100 + s;
             }
         }
-        Path file = temp.resolve("rec.mat");
-        try (WritableHdfFile f = HdfFile.write(file)) {
-            f.putGroup("rec").putDataset("lfp", matrix);
+        Path plain = temp.resolve("rec.h5");
+        try (WritableHdfFile f = HdfFile.write(plain)) {
+            f.putGroup("rec").putDataset("lfp", matrix).putAttribute("MATLAB_class", "double");
             f.putDataset("single", new short[] {1, 2, 3, 4, 5});
         }
+        Path file = withMatlabUserBlock(plain, temp.resolve("rec.mat"));
         Hdf5ArrayOptions array = new Hdf5ArrayOptions("/rec/lfp", Hdf5ArrayOptions.Orientation.CHANNELS_BY_SAMPLES,
                 1000, 0.5, 7_000_000);
         try (Hdf5SampleReader reader = Hdf5SampleReader.openArray(file, array,
@@ -175,6 +182,26 @@ class Hdf5SampleReaderTest {
                 1000, 1, 0);
         assertThatThrownBy(() -> Hdf5SampleReader.openArray(file, missing, ProbeOptions.defaults()))
                 .isInstanceOf(IngestException.class).hasMessageContaining("/rec/spikes");
+    }
+
+    /**
+     * A MATLAB v7.3 file is HDF5 behind a 512-byte user block holding MATLAB's text header. The superblock
+     * (version 2, as jhdf writes it) moves to byte 512: its base address becomes 512, so every other address
+     * stays valid, and its Jenkins lookup3 checksum is recomputed.
+     */
+    private static Path withMatlabUserBlock(Path hdf5, Path mat) throws IOException {
+        byte[] plain = Files.readAllBytes(hdf5);
+        assertThat(plain[8]).as("superblock version").isEqualTo((byte) 2);
+        byte[] out = new byte[512 + plain.length];
+        byte[] header = "MATLAB 7.3 MAT-file, Platform: GLNXA64, Created on: Mon Jan  1 00:00:00 2024 HDF5 schema 1.00 ."
+                .getBytes(StandardCharsets.US_ASCII);
+        Arrays.fill(out, 0, 512, (byte) ' ');
+        System.arraycopy(header, 0, out, 0, header.length);
+        System.arraycopy(plain, 0, out, 512, plain.length);
+        ByteBuffer superblock = ByteBuffer.wrap(out, 512, 48).slice().order(ByteOrder.LITTLE_ENDIAN);
+        superblock.putLong(12, 512);
+        superblock.putInt(44, ChecksumUtils.checksum(Arrays.copyOfRange(out, 512, 512 + 44)));
+        return Files.write(mat, out);
     }
 
     private static WritableGroup electricalSeries(WritableHdfFile f, String name, Object data, double conversion,
