@@ -51,8 +51,8 @@ public final class BlockBidirectionalFilter implements Snapshottable {
     private final SosFilter blockPasses;
     /** The continuous forward filter of {@link Variant#FORWARD_CARRIED_BACKWARD_ZERO}; null otherwise. */
     private final SosFilter carriedForward;
-    /** The current block, interleaved; its first {@code pending} samples are filled. */
-    private final double[] block;
+    /** The current block, one row per sample; its first {@code pending} rows are filled. */
+    private final double[][] block;
     private int pending;
 
     /**
@@ -71,14 +71,10 @@ public final class BlockBidirectionalFilter implements Snapshottable {
         this.blockPasses = new SosFilter(coefficients, channelCount);
         this.carriedForward = variant == Variant.FORWARD_CARRIED_BACKWARD_ZERO
                 ? new SosFilter(coefficients, channelCount) : null;
-        if ((long) blockSize * channelCount > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("blockSize " + blockSize + " x " + channelCount
-                    + " channels does not fit in one array");
-        }
         this.variant = variant;
         this.channelCount = channelCount;
         this.blockSize = blockSize;
-        this.block = new double[blockSize * channelCount];
+        this.block = new double[blockSize][channelCount];
     }
 
     public Variant variant() {
@@ -147,12 +143,16 @@ public final class BlockBidirectionalFilter implements Snapshottable {
         int written = 0;
         while (read < samples) {
             int take = Math.min(blockSize - pending, samples - read);
-            copyIntoBlock(input, read * channels, pending * channels, take * channels);
+            for (int i = 0; i < take; i++) {
+                copyIntoRow(input, (read + i) * channels, block[pending + i]);
+            }
             pending += take;
             read += take;
             if (pending == blockSize) {
                 filterBlock();
-                copyOutOfBlock(output, written * channels);
+                for (int s = 0; s < blockSize; s++) {
+                    copyFromRow(block[s], output, (written + s) * channels);
+                }
                 written += blockSize;
                 pending = 0;
             }
@@ -162,14 +162,14 @@ public final class BlockBidirectionalFilter implements Snapshottable {
 
     private void filterBlock() {
         switch (variant) {
-            case FILTFILT_PADLEN0 -> blockPasses.filtfiltRange(block, 0, blockSize);
+            case FILTFILT_PADLEN0 -> blockPasses.filtfiltRows(block, blockSize);
             case ZERO_STATE -> {
                 blockPasses.reset();
-                blockPasses.filterRange(block, 0, blockSize, false);
+                blockPasses.filterRows(block, blockSize, false);
                 backwardFromZero();
             }
             case FORWARD_CARRIED_BACKWARD_ZERO -> {
-                carriedForward.filterRange(block, 0, blockSize, false);
+                carriedForward.filterRows(block, blockSize, false);
                 backwardFromZero();
             }
         }
@@ -177,28 +177,28 @@ public final class BlockBidirectionalFilter implements Snapshottable {
 
     private void backwardFromZero() {
         blockPasses.reset();
-        blockPasses.filterRange(block, 0, blockSize, true);
+        blockPasses.filterRows(block, blockSize, true);
     }
 
-    private void copyIntoBlock(Object input, int from, int to, int length) {
+    private static void copyIntoRow(Object input, int from, double[] row) {
         if (input instanceof float[]) {
             float[] source = (float[]) input;
-            for (int i = 0; i < length; i++) {
-                block[to + i] = source[from + i];
+            for (int c = 0; c < row.length; c++) {
+                row[c] = source[from + c];
             }
         } else {
-            System.arraycopy((double[]) input, from, block, to, length);
+            System.arraycopy((double[]) input, from, row, 0, row.length);
         }
     }
 
-    private void copyOutOfBlock(Object output, int to) {
+    private static void copyFromRow(double[] row, Object output, int to) {
         if (output instanceof float[]) {
             float[] target = (float[]) output;
-            for (int i = 0; i < block.length; i++) {
-                target[to + i] = (float) block[i];
+            for (int c = 0; c < row.length; c++) {
+                target[to + c] = (float) row[c];
             }
         } else {
-            System.arraycopy(block, 0, (double[]) output, to, block.length);
+            System.arraycopy(row, 0, (double[]) output, to, row.length);
         }
     }
 
@@ -209,8 +209,10 @@ public final class BlockBidirectionalFilter implements Snapshottable {
         out.writeInt(channelCount);
         out.writeInt(blockSize);
         out.writeInt(pending);
-        for (int i = 0; i < pending * channelCount; i++) {
-            out.writeDouble(block[i]);
+        for (int s = 0; s < pending; s++) {
+            for (double v : block[s]) {
+                out.writeDouble(v);
+            }
         }
         if (carriedForward != null) {
             carriedForward.writeSnapshot(out);
@@ -228,8 +230,11 @@ public final class BlockBidirectionalFilter implements Snapshottable {
             throw new SnapshotFormatException("snapshot holds " + restoredPending
                     + " pending samples; a block of " + blockSize + " holds 0.." + (blockSize - 1));
         }
-        for (int i = 0; i < restoredPending * channelCount; i++) {
-            block[i] = in.readDouble();
+        for (int s = 0; s < restoredPending; s++) {
+            double[] row = block[s];
+            for (int c = 0; c < channelCount; c++) {
+                row[c] = in.readDouble();
+            }
         }
         pending = restoredPending;
         if (carriedForward != null) {

@@ -21,8 +21,11 @@ import java.util.Arrays;
  * </pre>
  *
  * <p>The coefficients are the shared, immutable {@link SosCoefficients}; this object holds only the state
- * {@code z1, z2}, flattened {@code [section][channel]} so that the innermost loop runs over contiguous
- * channels and the JIT can vectorise it. The state, and the values passed between sections, are kept in
+ * {@code z1[section][channel]}, {@code z2[section][channel]}. Each sample of all channels is copied into a
+ * row buffer and passed through the sections one at a time, the innermost loop running over channels with
+ * the section's coefficients in locals; every array in that loop is indexed by the channel alone, because
+ * the JDK 17 JIT vectorises such a loop but not one mixing arrays at different loop-invariant offsets (as a
+ * flattened {@code [section * channels + channel]} state would). The state, and the values passed between sections, are kept in
  * double precision even for {@code float} data: a narrow band-pass at 30 kHz has poles within about 1e-2 of
  * the unit circle, where the recursion amplifies rounding of its state by roughly 1 / (1 − |p|); float
  * state would add noise and DC drift well above the float rounding of the input and output, while double
@@ -41,10 +44,16 @@ public final class SosFilter implements Snapshottable {
     private final SosCoefficients coefficients;
     private final int channelCount;
     private final int sectionCount;
-    private final double[] z1;
-    private final double[] z2;
+    private final double[][] z1;
+    private final double[][] z2;
     /** One sample of all channels in double precision, passed from section to section. */
     private final double[] row;
+    /**
+     * {@link SosCoefficients#steadyStateInitialConditions()}, computed at the first priming so that
+     * re-priming every block allocates nothing, and so that a cascade without a steady state (a pole at
+     * z = 1) can still filter from zero state.
+     */
+    private double[][] steadyState;
 
     /** A filter for {@code channelCount} channels, starting from zero state. */
     public SosFilter(SosCoefficients coefficients, int channelCount) {
@@ -57,8 +66,8 @@ public final class SosFilter implements Snapshottable {
         this.coefficients = coefficients;
         this.channelCount = channelCount;
         this.sectionCount = coefficients.sectionCount();
-        this.z1 = new double[sectionCount * channelCount];
-        this.z2 = new double[sectionCount * channelCount];
+        this.z1 = new double[sectionCount][channelCount];
+        this.z2 = new double[sectionCount][channelCount];
         this.row = new double[channelCount];
     }
 
@@ -72,18 +81,22 @@ public final class SosFilter implements Snapshottable {
 
     /** Sets every state to zero, as at the start of a stream. */
     public void reset() {
-        Arrays.fill(z1, 0.0);
-        Arrays.fill(z2, 0.0);
+        for (int k = 0; k < sectionCount; k++) {
+            Arrays.fill(z1[k], 0.0);
+            Arrays.fill(z2[k], 0.0);
+        }
     }
 
     /**
      * Sets the state to the steady state of a constant input equal to {@code firstValues[c]} on channel c
      * ({@link SosCoefficients#steadyStateInitialConditions()} × x0), so that a stream starting, or resuming
-     * after a gap, at that level has no start-up transient. Allocates (it is not on the per-sample path).
+     * after a gap, at that level has no start-up transient.
+     *
+     * @throws IllegalStateException when a section has a pole at z = 1, so no steady state exists
      */
     public void prime(double[] firstValues) {
         requireLength("firstValues", firstValues.length, channelCount);
-        primeFrom(firstValues, 0);
+        primeFrom(firstValues);
     }
 
     /** As {@link #prime(double[])} with a {@code float} value per channel. */
@@ -92,22 +105,21 @@ public final class SosFilter implements Snapshottable {
         for (int c = 0; c < channelCount; c++) {
             row[c] = firstValues[c];
         }
-        primeFrom(row, 0);
+        primeFrom(row);
     }
 
-    /** Primes the state (see {@link #prime(double[])}) with sample {@code sampleIndex} of interleaved data. */
-    void primeAt(double[] data, int sampleIndex) {
-        primeFrom(data, sampleIndex * channelCount);
-    }
-
-    private void primeFrom(double[] values, int offset) {
-        double[][] zi = coefficients.steadyStateInitialConditions();
+    /** Sets the state to the steady state of a constant input {@code values[c]} on channel c. */
+    void primeFrom(double[] values) {
+        if (steadyState == null) {
+            steadyState = coefficients.steadyStateInitialConditions();
+        }
+        double[][] zi = steadyState;
         for (int k = 0; k < sectionCount; k++) {
-            int base = k * channelCount;
+            double[] s1 = z1[k];
+            double[] s2 = z2[k];
             for (int c = 0; c < channelCount; c++) {
-                double x0 = values[offset + c];
-                z1[base + c] = zi[k][0] * x0;
-                z2[base + c] = zi[k][1] * x0;
+                s1[c] = zi[k][0] * values[c];
+                s2[c] = zi[k][1] * values[c];
             }
         }
     }
@@ -129,7 +141,7 @@ public final class SosFilter implements Snapshottable {
             for (int c = 0; c < channels; c++) {
                 r[c] = input[off + c];
             }
-            filterSample(r, 0);
+            filterRow(r);
             for (int c = 0; c < channels; c++) {
                 output[off + c] = (float) r[c];
             }
@@ -144,10 +156,12 @@ public final class SosFilter implements Snapshottable {
     /** Filters interleaved {@code input} into {@code output} (same length; may be the same array). */
     public void filter(double[] input, double[] output) {
         int samples = sampleCount(input.length, output.length);
-        if (input != output) {
-            System.arraycopy(input, 0, output, 0, input.length);
+        int channels = channelCount;
+        for (int s = 0, off = 0; s < samples; s++, off += channels) {
+            System.arraycopy(input, off, row, 0, channels);
+            filterRow(row);
+            System.arraycopy(row, 0, output, off, channels);
         }
-        filterRange(output, 0, samples, false);
     }
 
     /**
@@ -166,52 +180,51 @@ public final class SosFilter implements Snapshottable {
     }
 
     /**
-     * Filters, in place, samples {@code fromSample .. fromSample + count − 1} of interleaved data, in
-     * increasing order or (for the backward pass of zero-phase filtering) in decreasing order.
+     * Filters, in place, the first {@code count} rows (each one sample of every channel) in increasing order
+     * or, for the backward pass of zero-phase filtering, in decreasing order.
      */
-    void filterRange(double[] data, int fromSample, int count, boolean backward) {
-        int channels = channelCount;
+    void filterRows(double[][] rows, int count, boolean backward) {
         if (backward) {
-            for (int s = fromSample + count - 1; s >= fromSample; s--) {
-                filterSample(data, s * channels);
+            for (int s = count - 1; s >= 0; s--) {
+                filterRow(rows[s]);
             }
         } else {
-            for (int s = fromSample, end = fromSample + count; s < end; s++) {
-                filterSample(data, s * channels);
+            for (int s = 0; s < count; s++) {
+                filterRow(rows[s]);
             }
         }
     }
 
     /**
-     * Forward-backward filtering of samples {@code fromSample .. fromSample + count − 1} in place, as SciPy's
-     * {@code sosfiltfilt} does on its (possibly padded) signal: the forward pass starts from the steady state
-     * of the first sample, the backward pass from the steady state of the last forward output.
+     * Forward-backward filtering of the first {@code count} rows in place, as SciPy's {@code sosfiltfilt}
+     * does on its (possibly padded) signal: the forward pass starts from the steady state of the first
+     * sample, the backward pass from the steady state of the last forward output.
      */
-    void filtfiltRange(double[] data, int fromSample, int count) {
-        primeAt(data, fromSample);
-        filterRange(data, fromSample, count, false);
-        primeAt(data, fromSample + count - 1);
-        filterRange(data, fromSample, count, true);
+    void filtfiltRows(double[][] rows, int count) {
+        primeFrom(rows[0]);
+        filterRows(rows, count, false);
+        primeFrom(rows[count - 1]);
+        filterRows(rows, count, true);
     }
 
-    /** Passes one sample of every channel, {@code data[offset .. offset + channels)}, through all sections. */
-    private void filterSample(double[] data, int offset) {
+    /** Passes one sample of every channel, {@code x[0 .. channels)}, through all sections, in place. */
+    private void filterRow(double[] x) {
         int channels = channelCount;
-        double[] s1 = z1;
-        double[] s2 = z2;
         SosCoefficients sos = coefficients;
-        for (int k = 0, base = 0; k < sectionCount; k++, base += channels) {
+        for (int k = 0; k < sectionCount; k++) {
             double b0 = sos.b0(k);
             double b1 = sos.b1(k);
             double b2 = sos.b2(k);
             double a1 = sos.a1(k);
             double a2 = sos.a2(k);
+            double[] s1 = z1[k];
+            double[] s2 = z2[k];
             for (int c = 0; c < channels; c++) {
-                double x = data[offset + c];
-                double y = b0 * x + s1[base + c];
-                s1[base + c] = b1 * x - a1 * y + s2[base + c];
-                s2[base + c] = b2 * x - a2 * y;
-                data[offset + c] = y;
+                double in = x[c];
+                double y = b0 * in + s1[c];
+                s1[c] = b1 * in - a1 * y + s2[c];
+                s2[c] = b2 * in - a2 * y;
+                x[c] = y;
             }
         }
     }
@@ -245,8 +258,10 @@ public final class SosFilter implements Snapshottable {
         Snapshots.writeHeader(out, TAG, VERSION);
         out.writeInt(sectionCount);
         out.writeInt(channelCount);
-        Snapshots.writeDoubles(out, z1);
-        Snapshots.writeDoubles(out, z2);
+        for (int k = 0; k < sectionCount; k++) {
+            Snapshots.writeDoubles(out, z1[k]);
+            Snapshots.writeDoubles(out, z2[k]);
+        }
     }
 
     @Override
@@ -254,7 +269,9 @@ public final class SosFilter implements Snapshottable {
         Snapshots.readHeader(in, TAG, VERSION);
         Snapshots.expectInt(in, sectionCount, "section count");
         Snapshots.expectInt(in, channelCount, "channel count");
-        Snapshots.readDoubles(in, z1, "z1");
-        Snapshots.readDoubles(in, z2, "z2");
+        for (int k = 0; k < sectionCount; k++) {
+            Snapshots.readDoubles(in, z1[k], "z1");
+            Snapshots.readDoubles(in, z2[k], "z2");
+        }
     }
 }

@@ -49,19 +49,23 @@ public final class ZeroPhaseFilter {
         }
         int channels = channelCount;
         int extended = samples + 2 * pad;
-        double[] ext = new double[extended * channels];
+        double[][] ext = new double[extended][channels];
         for (int c = 0; c < channels; c++) {
             double first = data[c];
             double last = data[(samples - 1) * channels + c];
             for (int i = 0; i < pad; i++) {
-                ext[i * channels + c] = 2 * first - data[(pad - i) * channels + c];
-                ext[(pad + samples + i) * channels + c] = 2 * last - data[(samples - 2 - i) * channels + c];
+                ext[i][c] = 2 * first - data[(pad - i) * channels + c];
+                ext[pad + samples + i][c] = 2 * last - data[(samples - 2 - i) * channels + c];
             }
         }
-        System.arraycopy(data, 0, ext, pad * channels, data.length);
-        new SosFilter(coefficients, channels).filtfiltRange(ext, 0, extended);
+        for (int s = 0; s < samples; s++) {
+            System.arraycopy(data, s * channels, ext[pad + s], 0, channels);
+        }
+        new SosFilter(coefficients, channels).filtfiltRows(ext, extended);
         double[] result = new double[data.length];
-        System.arraycopy(ext, pad * channels, result, 0, result.length);
+        for (int s = 0; s < samples; s++) {
+            System.arraycopy(ext[pad + s], 0, result, s * channels, channels);
+        }
         return result;
     }
 
