@@ -25,11 +25,14 @@ import java.util.Arrays;
  * row buffer and passed through the sections one at a time, the innermost loop running over channels with
  * the section's coefficients in locals; every array in that loop is indexed by the channel alone, because
  * the JDK 17 JIT vectorises such a loop but not one mixing arrays at different loop-invariant offsets (as a
- * flattened {@code [section * channels + channel]} state would). The state, and the values passed between sections, are kept in
- * double precision even for {@code float} data: a narrow band-pass at 30 kHz has poles within about 1e-2 of
- * the unit circle, where the recursion amplifies rounding of its state by roughly 1 / (1 − |p|); float
- * state would add noise and DC drift well above the float rounding of the input and output, while double
- * state keeps the float result within a few float ulps of the exact one.
+ * flattened {@code [section * channels + channel]} state would).
+ *
+ * <p>The state, and the values passed between sections, are kept in double precision even for
+ * {@code float} data. The poles of these filters lie close to the unit circle (1 − |p| = 0.034 for the
+ * 300–3000 Hz band-pass at 30 kHz, 0.001 for a 1–40 Hz band-pass at 1 kHz), where the recursion amplifies
+ * each rounding of its state by roughly 1 / (1 − |p|): float state (24-bit) would add noise and
+ * low-frequency drift far above the float rounding of the samples, while double state leaves the float
+ * output within about one float ulp (~1e-7 relative) of the exact result.
  *
  * <p>NaN or infinite input propagates: it enters the state, and every later output of that channel is NaN
  * until {@link #reset()} or {@link #prime}. Screening input (for example with

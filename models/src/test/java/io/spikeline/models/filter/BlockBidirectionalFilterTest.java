@@ -10,11 +10,13 @@ import static io.spikeline.models.filter.FilterVectors.toFloats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.management.ThreadMXBean;
 import io.spikeline.models.filter.BlockBidirectionalFilter.Variant;
 import io.spikeline.models.filter.FilterVectors.Case;
 import io.spikeline.models.random.SeededRandom;
 import io.spikeline.models.snapshot.SnapshotFormatException;
 import io.spikeline.models.snapshot.Snapshots;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -159,6 +161,28 @@ class BlockBidirectionalFilterTest {
         assertThatThrownBy(() -> Snapshots.restore(
                 new BlockBidirectionalFilter(sos, 2, 32, Variant.FORWARD_CARRIED_BACKWARD_ZERO), snapshot))
                 .isInstanceOf(SnapshotFormatException.class).hasMessageContaining("variant");
+    }
+
+    @Test
+    void streamingAllocatesNothingInSteadyState() {
+        SosCoefficients sos = FilterVectors.bandPass30k().sos();
+        ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+        for (Variant variant : Variant.values()) {
+            BlockBidirectionalFilter filter = new BlockBidirectionalFilter(sos, 64, 32, variant);
+            float[] frame = new float[30 * 64];
+            float[] out = new float[filter.outputSamplesFor(30 + 32) * 64];
+            double[] frameDouble = new double[30 * 64];
+            double[] outDouble = new double[out.length];
+            filter.process(frame, out);
+            filter.process(frame, out);
+            threads.getCurrentThreadAllocatedBytes();
+            long before = threads.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < 100; i++) {
+                filter.process(frame, out);
+                filter.process(frameDouble, outDouble);
+            }
+            assertThat(threads.getCurrentThreadAllocatedBytes() - before).as(variant.name()).isZero();
+        }
     }
 
     @Test

@@ -10,11 +10,13 @@ import static io.spikeline.models.filter.FilterVectors.toFloats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.management.ThreadMXBean;
 import io.spikeline.models.filter.FilterVectors.Case;
 import io.spikeline.models.random.SeededRandom;
 import io.spikeline.models.record.SampleFrame;
 import io.spikeline.models.snapshot.SnapshotFormatException;
 import io.spikeline.models.snapshot.Snapshots;
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -83,6 +85,84 @@ class SosFilterTest {
             assertWithinFloatRounding(toFloats(channel(toDoubles(output), k, SCALES.length)),
                     scaled(reference, SCALES[k]));
         }
+    }
+
+    @Test
+    void doubleStateKeepsFloatOutputTenTimesCloserToSciPyThanFloatStateWould() {
+        for (Case c : FilterVectors.cases()) {
+            double[] reference = c.expected("sosfilt");
+            float[] ours = toFloats(c.input());
+            new SosFilter(c.sos(), 1).filter(ours);
+            double oursError = maxDifference(toDoubles(ours), reference);
+            double floatStateError = maxDifference(toDoubles(filterWithFloatState(c.sos(), toFloats(c.input()))),
+                    reference);
+            double scale = FilterVectors.maxAbs(reference);
+            assertThat(oursError).as(c.name()).isLessThanOrEqualTo(Math.ulp((float) scale));
+            if (c.name().contains("bp")) {
+                assertThat(floatStateError).as(c.name()).isGreaterThan(10 * oursError);
+            }
+        }
+    }
+
+    /** The same cascade with single-precision state and arithmetic, the alternative the class rejects. */
+    private static float[] filterWithFloatState(SosCoefficients sos, float[] x) {
+        float[] y = x.clone();
+        for (int k = 0; k < sos.sectionCount(); k++) {
+            float b0 = (float) sos.b0(k);
+            float b1 = (float) sos.b1(k);
+            float b2 = (float) sos.b2(k);
+            float a1 = (float) sos.a1(k);
+            float a2 = (float) sos.a2(k);
+            float z1 = 0;
+            float z2 = 0;
+            for (int n = 0; n < y.length; n++) {
+                float in = y[n];
+                float out = b0 * in + z1;
+                z1 = b1 * in - a1 * out + z2;
+                z2 = b2 * in - a2 * out;
+                y[n] = out;
+            }
+        }
+        return y;
+    }
+
+    private static double maxDifference(double[] a, double[] b) {
+        double max = 0;
+        for (int i = 0; i < a.length; i++) {
+            max = Math.max(max, Math.abs(a[i] - b[i]));
+        }
+        return max;
+    }
+
+    @Test
+    void filteringAndRepeatedPrimingAllocateNothing() {
+        Case c = FilterVectors.bandPass30k();
+        SosFilter filter = new SosFilter(c.sos(), 64);
+        float[] frame = new float[30 * 64];
+        double[] frameDouble = new double[30 * 64];
+        double[] level = new double[64];
+        filter.prime(level);
+        ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+        threads.getCurrentThreadAllocatedBytes();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        for (int i = 0; i < 200; i++) {
+            filter.filter(frame);
+            filter.filter(frameDouble);
+            filter.prime(level);
+        }
+        assertThat(threads.getCurrentThreadAllocatedBytes() - before).isZero();
+    }
+
+    @Test
+    void aCascadeWithAPoleAtOneFiltersFromZeroStateButCannotBePrimed() {
+        SosCoefficients integrator = SosCoefficients.of(new double[][] {{1, 0, 0, 1, -1, 0}});
+        SosFilter filter = new SosFilter(integrator, 1);
+        double[] steps = {1, 2, 3, 4};
+        filter.filter(steps);
+        assertThat(steps).containsExactly(1, 3, 6, 10);
+        assertThatThrownBy(() -> filter.prime(new double[] {1}))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("pole at z = 1");
     }
 
     @Test
