@@ -161,6 +161,10 @@ class BlockBidirectionalFilterTest {
         assertThatThrownBy(() -> Snapshots.restore(
                 new BlockBidirectionalFilter(sos, 2, 32, Variant.FORWARD_CARRIED_BACKWARD_ZERO), snapshot))
                 .isInstanceOf(SnapshotFormatException.class).hasMessageContaining("variant");
+        byte[] newer = snapshot.clone();
+        newer[5] = 2;
+        assertThatThrownBy(() -> Snapshots.restore(new BlockBidirectionalFilter(sos, 2, 32, Variant.ZERO_STATE),
+                newer)).isInstanceOf(SnapshotFormatException.class).hasMessageContaining("'FBID' has version 2");
     }
 
     @Test

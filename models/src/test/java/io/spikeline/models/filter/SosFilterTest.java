@@ -229,6 +229,16 @@ class SosFilterTest {
         assertThatThrownBy(() -> Snapshots.restore(new SosFilter(c.sos(), 3), twoChannels))
                 .isInstanceOf(SnapshotFormatException.class)
                 .hasMessageContaining("channel count = 2 but this instance has 3");
+        byte[] newer = twoChannels.clone();
+        newer[5] = 2;
+        assertThatThrownBy(() -> Snapshots.restore(new SosFilter(c.sos(), 2), newer))
+                .isInstanceOf(SnapshotFormatException.class)
+                .hasMessageContaining("'FSOS' has version 2");
+        byte[] block = Snapshots.toBytes(new BlockBidirectionalFilter(c.sos(), 2, 8,
+                BlockBidirectionalFilter.Variant.ZERO_STATE));
+        assertThatThrownBy(() -> Snapshots.restore(new SosFilter(c.sos(), 2), block))
+                .isInstanceOf(SnapshotFormatException.class)
+                .hasMessageContaining("of type 'FBID', expected 'FSOS'");
         Case oneSection = FilterVectors.cases().get(3);
         assertThatThrownBy(() -> Snapshots.restore(new SosFilter(oneSection.sos(), 2), twoChannels))
                 .isInstanceOf(SnapshotFormatException.class)
