@@ -2,6 +2,8 @@ package io.spikeline.benchmarks;
 
 import io.spikeline.models.filter.BlockBidirectionalFilter;
 import io.spikeline.models.filter.SosCoefficients;
+import io.spikeline.models.filter.design.BesselDesign;
+import io.spikeline.models.filter.design.BesselNorm;
 import io.spikeline.models.filter.SosFilter;
 import io.spikeline.models.random.SeededRandom;
 import java.util.concurrent.TimeUnit;
@@ -30,19 +32,9 @@ public class SosFilterBenchmark {
     private static final int CHANNEL_SAMPLES_PER_FRAME = CHANNELS * FRAME_SAMPLES;
     private static final int BLOCK_SIZE = 32;
 
-    /**
-     * The order-4 Bessel band-pass 300–3000 Hz at 30 kHz, {@code norm='phase'} (4 sections), as SciPy 1.10.1's
-     * {@code bessel(4, [300, 3000], 'bandpass', norm='phase', fs=30000, output='sos')} gives it: the
-     * {@code sos} of case {@code fs30k_bp300_3000_o4_phase} in {@code shared/testvectors/bessel_filtering.json}.
-     */
+    /** The order-4 Bessel band-pass 300–3000 Hz at 30 kHz, {@code norm='phase'}: four sections. */
     static SosCoefficients bandpass300to3000Hz() {
-        return SosCoefficients.of(new double[][] {
-            {0.0030138329642721115, 0.006027665928544223, 0.0030138329642721115, 1.0, -1.2393601017239952,
-                0.39990320001446467},
-            {1.0, 2.0, 1.0, 1.0, -1.2317263193300545, 0.5172270257645097},
-            {1.0, -2.0, 1.0, 1.0, -1.8520217285915255, 0.8583816221187472},
-            {1.0, -2.0, 1.0, 1.0, -1.9294262632533166, 0.9333041240988194},
-        });
+        return BesselDesign.bandpass(4, 300, 3000, 30_000, BesselNorm.PHASE).sos();
     }
 
     /** One 1 ms frame of noise-like probe samples, filtered again and again (the state keeps evolving). */
