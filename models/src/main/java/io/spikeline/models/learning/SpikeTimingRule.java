@@ -31,11 +31,11 @@ public abstract sealed class SpikeTimingRule implements Snapshottable permits Pa
     /** Postsynaptic trace {@code y_j}. */
     final double[] postTrace;
 
-    SpikeTimingRule(String tag, String name, int preCount, int postCount, double preTauMs, double postTauMs,
+    SpikeTimingRule(int tag, String name, int preCount, int postCount, double preTauMs, double postTauMs,
                     double dtMs, boolean nearestTraces, WeightBounds bounds) {
         Checks.requirePositiveCount(preCount, "preCount");
         Checks.requirePositiveCount(postCount, "postCount");
-        this.tag = Snapshots.tag(tag);
+        this.tag = tag;
         this.name = name;
         this.bounds = bounds;
         this.preDecay = Math.exp(-dtMs / preTauMs);

@@ -12,6 +12,8 @@ import java.io.IOException;
  * are added. {@link #preTrace()} is {@code r1}, {@link #postTrace()} is {@code o1}.
  */
 public final class TripletStdp extends SpikeTimingRule {
+    private static final int TAG = Snapshots.tag("LTS1");
+
     private final TripletStdpParameters parameters;
     private final double slowPreDecay;
     private final double slowPostDecay;
@@ -21,7 +23,7 @@ public final class TripletStdp extends SpikeTimingRule {
     private final double[] slowPostTrace;
 
     public TripletStdp(TripletStdpParameters parameters, int preCount, int postCount) {
-        super("LTS1", "triplet STDP", preCount, postCount, parameters.tauPlusMs(), parameters.tauMinusMs(),
+        super(TAG, "triplet STDP", preCount, postCount, parameters.tauPlusMs(), parameters.tauMinusMs(),
                 parameters.dtMs(), false, parameters.bounds());
         this.parameters = parameters;
         this.slowPreDecay = Math.exp(-parameters.dtMs() / parameters.tauXMs());
