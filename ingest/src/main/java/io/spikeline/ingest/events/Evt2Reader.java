@@ -41,12 +41,7 @@ public final class Evt2Reader extends EventFileReader {
     }
 
     public static Evt2Reader open(Path file, EventReaderOptions options) throws IOException {
-        return openedOrClosed(new Evt2Reader(file, options), r -> {
-            r.header = PropheseeHeader.read(r.in, "Prophesee EVT 2.0");
-            r.header.requireEncoding("2.0", r.source);
-            int[] g = r.header.geometry();
-            r.useGeometry(g[0], g[1], 0, "the EVT 2.0 header");
-        });
+        return openedOrClosed(new Evt2Reader(file, options), r -> r.header = PropheseeHeader.readRaw(r, "2.0"));
     }
 
     /** The header lines, each with its leading {@code %}. */

@@ -56,12 +56,7 @@ public final class Evt3Reader extends EventFileReader {
     }
 
     public static Evt3Reader open(Path file, EventReaderOptions options) throws IOException {
-        return openedOrClosed(new Evt3Reader(file, options), r -> {
-            r.header = PropheseeHeader.read(r.in, "Prophesee EVT 3.0");
-            r.header.requireEncoding("3.0", r.source);
-            int[] g = r.header.geometry();
-            r.useGeometry(g[0], g[1], 0, "the EVT 3.0 header");
-        });
+        return openedOrClosed(new Evt3Reader(file, options), r -> r.header = PropheseeHeader.readRaw(r, "3.0"));
     }
 
     /** The header lines, each with its leading {@code %}. */

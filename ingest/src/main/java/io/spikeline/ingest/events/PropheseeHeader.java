@@ -27,6 +27,19 @@ final class PropheseeHeader {
         this.lines = List.copyOf(lines);
     }
 
+    /**
+     * Reads the header of an EVT {@code encoding} raw file into {@code reader}: checks the declared encoding and
+     * takes the sensor geometry from it unless the reader's options give one.
+     */
+    static PropheseeHeader readRaw(EventFileReader reader, String encoding) throws IOException {
+        String format = "Prophesee EVT " + encoding;
+        PropheseeHeader header = read(reader.in, format);
+        header.requireEncoding(encoding, reader.source);
+        int[] g = header.geometry();
+        reader.useGeometry(g[0], g[1], 0, "the " + format.substring("Prophesee ".length()) + " header");
+        return header;
+    }
+
     static PropheseeHeader read(ByteInput in, String format) throws IOException {
         List<String> lines = in.readHeaderLines('%', "% end");
         if (lines.isEmpty()) {
