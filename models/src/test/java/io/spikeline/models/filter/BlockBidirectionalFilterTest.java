@@ -179,13 +179,17 @@ class BlockBidirectionalFilterTest {
             double[] outDouble = new double[out.length];
             filter.process(frame, out);
             filter.process(frame, out);
-            threads.getCurrentThreadAllocatedBytes();
-            long before = threads.getCurrentThreadAllocatedBytes();
-            for (int i = 0; i < 100; i++) {
-                filter.process(frame, out);
-                filter.process(frameDouble, outDouble);
+            long allocated = 0;
+            for (int round = 0; round < 2; round++) {
+                long before = threads.getCurrentThreadAllocatedBytes();
+                for (int i = 0; i < 2000; i++) {
+                    filter.process(frame, out);
+                    filter.process(frameDouble, outDouble);
+                }
+                allocated = threads.getCurrentThreadAllocatedBytes() - before;
             }
-            assertThat(threads.getCurrentThreadAllocatedBytes() - before).as(variant.name()).isZero();
+            // Under one byte per iteration (see SosFilterTest): no per-call arrays.
+            assertThat(allocated).as(variant.name()).isLessThan(2000);
         }
     }
 

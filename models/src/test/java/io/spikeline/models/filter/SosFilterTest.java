@@ -143,14 +143,19 @@ class SosFilterTest {
         double[] level = new double[64];
         filter.prime(level);
         ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
-        threads.getCurrentThreadAllocatedBytes();
-        long before = threads.getCurrentThreadAllocatedBytes();
-        for (int i = 0; i < 200; i++) {
-            filter.filter(frame);
-            filter.filter(frameDouble);
-            filter.prime(level);
+        long allocated = 0;
+        for (int round = 0; round < 2; round++) {
+            long before = threads.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < 2000; i++) {
+                filter.filter(frame);
+                filter.filter(frameDouble);
+                filter.prime(level);
+            }
+            allocated = threads.getCurrentThreadAllocatedBytes() - before;
         }
-        assertThat(threads.getCurrentThreadAllocatedBytes() - before).isZero();
+        // Under one byte per iteration: any array made per call would cost at least 16 bytes each time, while the
+        // JVM itself may allocate a few hundred bytes now and then on this thread (compilation, safepoints).
+        assertThat(allocated).isLessThan(2000);
     }
 
     @Test
