@@ -90,6 +90,11 @@ public record Complex(double re, double im) {
         return Math.hypot(re, im);
     }
 
+    /** The argument (phase angle) in (−π, π]. */
+    public double arg() {
+        return Math.atan2(im, re);
+    }
+
     /** The principal square root: non-negative real part, imaginary part with the sign of {@code im}. */
     public Complex sqrt() {
         if (re == 0.0 && im == 0.0) {

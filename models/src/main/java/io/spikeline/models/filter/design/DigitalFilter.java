@@ -82,6 +82,18 @@ public final class DigitalFilter {
         return zpk.digitalResponse(2 * Math.PI * frequencyHz / sampleRateHz);
     }
 
+    /**
+     * The group delay at f Hz in seconds: how long the envelope of a narrow-band signal at f is delayed. A
+     * Bessel filter keeps it nearly constant across its passband, which is why its output can be realigned by
+     * one number.
+     */
+    public double groupDelaySeconds(double frequencyHz) {
+        if (!Double.isFinite(frequencyHz)) {
+            throw new IllegalArgumentException("frequencyHz must be finite, was " + frequencyHz);
+        }
+        return zpk.digitalGroupDelaySamples(2 * Math.PI * frequencyHz / sampleRateHz) / sampleRateHz;
+    }
+
     @Override
     public String toString() {
         return "Bessel " + band.name().toLowerCase() + " order " + order + " norm " + norm.name().toLowerCase()

@@ -49,6 +49,26 @@ public record Zpk(List<Complex> zeros, List<Complex> poles, double gain) {
         return valueAt(Complex.unit(thetaRadPerSample));
     }
 
+    /**
+     * Group delay of a digital filter at θ radians per sample, in samples: {@code τ(θ) = −dφ/dθ}. With
+     * {@code H(e^{jθ}) = k·Π(e^{jθ} − z)/Π(e^{jθ} − p)} each root contributes
+     * {@code d/dθ arg(e^{jθ} − r) = Re(e^{jθ} / (e^{jθ} − r))}, so
+     * {@code τ = Σ_p Re(e^{jθ}/(e^{jθ} − p)) − Σ_z Re(e^{jθ}/(e^{jθ} − z))}. A zero on the unit circle at θ
+     * itself contributes its limit, a constant 1/2 sample, as its phase jumps by π there.
+     */
+    public double digitalGroupDelaySamples(double thetaRadPerSample) {
+        Complex e = Complex.unit(thetaRadPerSample);
+        double delay = 0;
+        for (Complex p : poles) {
+            delay += e.dividedBy(e.minus(p)).re();
+        }
+        for (Complex z : zeros) {
+            Complex d = e.minus(z);
+            delay -= d.abs() < 1e-12 ? 0.5 : e.dividedBy(d).re();
+        }
+        return delay;
+    }
+
     /** Low-pass to low-pass with cutoff ω: {@code s → s/ω}; zeros and poles times ω, gain times {@code ω^d}. */
     public Zpk lowpassToLowpass(double cutoffRadS) {
         return new Zpk(scaled(zeros, cutoffRadS), scaled(poles, cutoffRadS),

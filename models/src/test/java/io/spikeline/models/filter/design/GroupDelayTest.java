@@ -1,0 +1,56 @@
+package io.spikeline.models.filter.design;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+class GroupDelayTest {
+
+    /** −dφ/dω by central differences of the response's phase: an independent route to the same number. */
+    private static double numericalGroupDelay(DigitalFilter f, double hz) {
+        double step = 1e-3;
+        double before = f.response(hz - step).arg();
+        double after = f.response(hz + step).arg();
+        double difference = Math.IEEEremainder(after - before, 2 * Math.PI);
+        return -difference / (2 * Math.PI * 2 * step);
+    }
+
+    @Test
+    void groupDelayEqualsTheDerivativeOfThePhaseForEveryBandAndNorm() {
+        DigitalFilter[] designs = {
+            BesselDesign.lowpass(4, 3000, 30_000, BesselNorm.PHASE),
+            BesselDesign.highpass(2, 0.5, 1000, BesselNorm.DELAY),
+            BesselDesign.bandpass(4, 300, 3000, 30_000, BesselNorm.PHASE),
+            BesselDesign.bandpass(3, 8, 13, 250, BesselNorm.MAG),
+            BesselDesign.bandstop(2, 45, 55, 1000, BesselNorm.PHASE),
+        };
+        for (DigitalFilter f : designs) {
+            for (double fraction : new double[] {0.011, 0.05, 0.13, 0.27, 0.41}) {
+                double hz = fraction * f.sampleRateHz();
+                assertThat(f.groupDelaySeconds(hz)).as("%s at %s Hz", f, hz)
+                        .isCloseTo(numericalGroupDelay(f, hz), within(1e-6 * (1 + Math.abs(numericalGroupDelay(f, hz)))));
+            }
+        }
+    }
+
+    /** The DELAY prototype has 1 s of delay at DC; scaled to the pre-warped cutoff and kept by the bilinear map. */
+    @Test
+    void delayNormalisedLowpassHasTheScaledPrototypeDelayAtDc() {
+        for (int order = 1; order <= 10; order++) {
+            DigitalFilter f = BesselDesign.lowpass(order, 40, 1000, BesselNorm.DELAY);
+            double prewarped = 2 * 1000 * Math.tan(Math.PI * 40 / 1000);
+            assertThat(f.groupDelaySeconds(0)).isCloseTo(1 / prewarped, within(1e-9));
+        }
+    }
+
+    /** Within 2 % up to half the cutoff, bilinear warping (a factor 1/cos²(πf/fs), 2.5 % here) included. */
+    @Test
+    void besselDelayIsNearlyFlatAcrossThePassband() {
+        DigitalFilter f = BesselDesign.lowpass(6, 100, 1000, BesselNorm.PHASE);
+        double atDc = f.groupDelaySeconds(0);
+        for (double hz = 0; hz <= 50; hz += 5) {
+            assertThat(f.groupDelaySeconds(hz)).isCloseTo(atDc, within(0.02 * atDc));
+        }
+    }
+}
