@@ -146,7 +146,8 @@ public final class Aedat4Reader extends EventFileReader {
             compressionCode = header.compression();
             dataTablePosition = header.dataTablePosition();
             info = header.infoNode();
-        } catch (IndexOutOfBoundsException e) {
+        } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
+            // FlatBuffers reports offsets outside the buffer and strings that are not UTF-8 this way.
             throw new IngestException(source, sizeAt + 4, "IOHeader FlatBuffer is malformed: " + e.getMessage());
         }
         if (compressionCode < 0 || compressionCode >= Compression.values().length) {

@@ -91,7 +91,7 @@ public final class SpikeTableReader implements RecordReader<SpikeBatch> {
                 }
             }
             if (units.isEmpty()) {
-                throw new IllegalArgumentException(source + " has no " + SpikeTableOptions.UNIT_PREFIX
+                throw new IngestException(source, 0, "the header line has no " + SpikeTableOptions.UNIT_PREFIX
                         + "* columns; name the spike columns. Its columns: " + header);
             }
         }
@@ -109,10 +109,10 @@ public final class SpikeTableReader implements RecordReader<SpikeBatch> {
         this.rowChannels = new int[unitIndex.length];
     }
 
-    private int column(Map<String, Integer> columns, String name) {
+    private int column(Map<String, Integer> columns, String name) throws IngestException {
         Integer index = columns.get(name);
         if (index == null) {
-            throw new IllegalArgumentException(source + " has no column '" + name + "'; its columns: " + header);
+            throw new IngestException(source, 0, "the header line has no column '" + name + "'; its columns: " + header);
         }
         return index;
     }

@@ -108,7 +108,7 @@ class SpikeTableReaderTest {
             assertThat(spikes).isEqualTo(expectedSpikes);
         }
         assertThatThrownBy(() -> SpikeTableReader.open(MAZE, options.withFeedbackColumns(List.of("hand_vel_z"))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'hand_vel_z'");
+                .isInstanceOf(IngestException.class).hasMessageContaining("'hand_vel_z'");
     }
 
     @Test

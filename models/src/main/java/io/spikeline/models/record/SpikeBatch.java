@@ -40,10 +40,13 @@ public final class SpikeBatch {
                     + ", were " + binOffsets[0] + " .. " + binOffsets[binCount]);
         }
         for (int b = 0; b < binCount; b++) {
-            if (binOffsets[b + 1] < binOffsets[b]) {
+            if (binOffsets[b + 1] < binOffsets[b] || binOffsets[b + 1] > channelIndices.length) {
                 throw new IllegalArgumentException(RECORD + " '" + sourceKey + "' #" + sequence
-                        + ": bin offsets decrease at bin " + b);
+                        + ": bin offsets must rise from 0 to " + channelIndices.length + ", but bin " + b + " runs from "
+                        + binOffsets[b] + " to " + binOffsets[b + 1]);
             }
+        }
+        for (int b = 0; b < binCount; b++) {
             for (int i = binOffsets[b]; i < binOffsets[b + 1]; i++) {
                 int c = channelIndices[i];
                 if (c < 0 || c >= channelCount) {
