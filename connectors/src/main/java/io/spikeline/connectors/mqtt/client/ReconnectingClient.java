@@ -1,6 +1,7 @@
 package io.spikeline.connectors.mqtt.client;
 
 import io.spikeline.connectors.mqtt.MqttConnectionOptions;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -47,6 +48,7 @@ public final class ReconnectingClient implements AutoCloseable {
     private final int maxInflight;
     private final ScheduledExecutorService reconnector;
     private final AtomicLong generation = new AtomicLong();
+    private final Object connectedSignal = new Object();
     private volatile boolean closed;
     private int failedAttempts;
 
@@ -93,6 +95,23 @@ public final class ReconnectingClient implements AutoCloseable {
     }
 
     public boolean isConnected() {
+        return client.isConnected();
+    }
+
+    /**
+     * Waits until the client is connected (and {@link OnConnected} has run), the client is closed, or the
+     * timeout passes.
+     *
+     * @return whether the client is connected
+     */
+    public boolean awaitConnected(Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        synchronized (connectedSignal) {
+            long remainingMs;
+            while (!client.isConnected() && !closed && (remainingMs = (end - System.nanoTime()) / 1_000_000) > 0) {
+                connectedSignal.wait(remainingMs);
+            }
+        }
         return client.isConnected();
     }
 
@@ -149,6 +168,9 @@ public final class ReconnectingClient implements AutoCloseable {
             LOG.info("MQTT client {} connected to {} (attempt generation {}, session present: {})", options.clientId(),
                     options.serverUri(), number, token.getSessionPresent());
             failedAttempts = 0;
+            synchronized (connectedSignal) {
+                connectedSignal.notifyAll();
+            }
         } catch (MqttException | RuntimeException e) {
             long delayMs = backoff.delay(failedAttempts).toMillis();
             failedAttempts++;
@@ -170,13 +192,16 @@ public final class ReconnectingClient implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        synchronized (connectedSignal) {
+            connectedSignal.notifyAll();
+        }
         reconnector.shutdownNow();
-        try {
-            if (client.isConnected()) {
-                client.disconnectForcibly(100, options.connectTimeout().toMillis());
+        if (client.isConnected()) {
+            try {
+                client.disconnect(0).waitForCompletion(options.connectTimeout().toMillis());
+            } catch (MqttException e) {
+                LOG.debug("MQTT client {} did not disconnect cleanly: {}", options.clientId(), e.toString());
             }
-        } catch (MqttException e) {
-            LOG.debug("MQTT client {} did not disconnect cleanly: {}", options.clientId(), e.toString());
         }
         try {
             client.close(true);

@@ -30,6 +30,8 @@ final class MosquittoBroker implements TestBroker {
                 "persistence_location " + directory.toAbsolutePath() + "/",
                 "autosave_interval 0",
                 "max_inflight_messages 0",
+                // Acknowledgements go out at once instead of waiting on Nagle's algorithm.
+                "set_tcp_nodelay true",
                 "max_queued_messages 1000000",
                 "log_dest file " + directory.resolve("mosquitto.log").toAbsolutePath(),
                 "log_type error",
