@@ -22,10 +22,13 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -144,6 +147,54 @@ class MqttSourceTest {
         } finally {
             job.cancel().get();
         }
+    }
+
+    private static final AtomicBoolean FAILED_ONCE = new AtomicBoolean();
+
+    /**
+     * A task failure in mid-stream: the restarted reader resumes the persistent session of its split's client
+     * id, and the broker redelivers every message whose acknowledgement waited for a checkpoint that never
+     * completed, so nothing published is missing downstream (duplicates are allowed: at-least-once).
+     */
+    @Test
+    void aFailedJobResumesItsSessionAndLosesNoMessage() throws Exception {
+        String p = uniquePrefix();
+        MqttSource source = source(broker, p, MqttQos.AT_LEAST_ONCE, "data/#").build();
+        StreamExecutionEnvironment env = environment();
+        Configuration restart = new Configuration();
+        restart.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        restart.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
+        restart.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(100));
+        env.configure(restart);
+        CollectingSink<String> sink = new CollectingSink<>();
+        FAILED_ONCE.set(false);
+        env.fromSource(source, WatermarkStrategy.noWatermarks(), "mqtt")
+                .map(MqttSourceTest::describe).returns(Types.STRING)
+                .map(MqttSourceTest::failOnceAtMessage150).returns(Types.STRING)
+                // In a separate task, so that the source has emitted past the failing message when it fails.
+                .disableChaining()
+                .sinkTo(sink);
+        JobClient job = env.executeAsync("mqtt source failover");
+        try (TestPublisher publisher = new TestPublisher(broker.uri())) {
+            awaitSubscribed(publisher, p + "/data/ready", sink);
+            List<String> published = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                publisher.publish(p + "/data/stream", ("m" + i).getBytes(UTF_8), 1);
+                published.add(p + "/data/stream|m" + i);
+            }
+            Poll.until(DEADLINE, () -> FAILED_ONCE.get() && sink.results().containsAll(published),
+                    () -> "all 300 messages across the failure; have " + data(sink.results()).size());
+            assertThat(FAILED_ONCE).isTrue();
+        } finally {
+            job.cancel().get();
+        }
+    }
+
+    private static String failOnceAtMessage150(String message) {
+        if (message.endsWith("|m150") && FAILED_ONCE.compareAndSet(false, true)) {
+            throw new IllegalStateException("injected failure at " + message);
+        }
+        return message;
     }
 
     private static List<String> data(List<String> results) {
