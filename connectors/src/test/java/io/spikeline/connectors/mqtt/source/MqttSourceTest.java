@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
@@ -147,6 +148,57 @@ class MqttSourceTest {
         } finally {
             job.cancel().get();
         }
+    }
+
+    /** With a shared subscription group the broker hands each message to exactly one of the readers. */
+    @Test
+    void aSharedSubscriptionSpreadsMessagesOverTheReadersOnce() throws Exception {
+        String p = uniquePrefix();
+        MqttSource source = source(broker, p, MqttQos.AT_LEAST_ONCE, "shared/#").setSharedSubscriptionGroup("readers").build();
+        StreamExecutionEnvironment env = environment();
+        env.setParallelism(2);
+        CollectingSink<String> sink = new CollectingSink<>();
+        env.fromSource(source, WatermarkStrategy.noWatermarks(), "mqtt")
+                .map(new RichMapFunction<RawMessage, String>() {
+                    @Override
+                    public String map(RawMessage message) {
+                        return getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() + ":" + describe(message);
+                    }
+                })
+                .sinkTo(sink);
+        JobClient job = env.executeAsync("mqtt shared subscription");
+        try (TestPublisher publisher = new TestPublisher(broker.uri())) {
+            Poll.until(DEADLINE, () -> {
+                try {
+                    publisher.publish(p + "/shared/ready", "marker".getBytes(UTF_8), 1);
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+                return readers(sink.results()).size() == 2;
+            }, () -> "both readers to subscribe");
+            List<String> expected = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                publisher.publish(p + "/shared/data", ("m" + i).getBytes(UTF_8), 1);
+                expected.add(p + "/shared/data|m" + i);
+            }
+            Poll.until(DEADLINE, () -> dataOfAllReaders(sink.results()).size() >= expected.size(),
+                    () -> "200 messages, have " + dataOfAllReaders(sink.results()).size());
+            assertThat(dataOfAllReaders(sink.results())).containsExactlyInAnyOrderElementsOf(expected);
+        } finally {
+            job.cancel().get();
+        }
+    }
+
+    private static Set<String> readers(List<String> results) {
+        Set<String> readers = new HashSet<>();
+        for (String result : results) {
+            readers.add(result.substring(0, result.indexOf(':')));
+        }
+        return readers;
+    }
+
+    private static List<String> dataOfAllReaders(List<String> results) {
+        return data(results.stream().map(r -> r.substring(r.indexOf(':') + 1)).toList());
     }
 
     private static final AtomicBoolean FAILED_ONCE = new AtomicBoolean();
