@@ -55,12 +55,6 @@ public record MqttConnectionOptions(String serverUri, String clientId, String us
         }
     }
 
-    /** Defaults: connect timeout 10 s, keep-alive 30 s, reconnect after 100 ms doubling up to 30 s. */
-    public static MqttConnectionOptions defaults(String serverUri, String clientId, boolean cleanSession) {
-        return new MqttConnectionOptions(serverUri, clientId, null, null, cleanSession, Duration.ofSeconds(10),
-                Duration.ofSeconds(30), Duration.ofMillis(100), Duration.ofSeconds(30));
-    }
-
     /** The same options for another client id (each split and each writer connects as its own client). */
     public MqttConnectionOptions withClientId(String id) {
         return new MqttConnectionOptions(serverUri, id, username, password, cleanSession, connectTimeout, keepAlive,

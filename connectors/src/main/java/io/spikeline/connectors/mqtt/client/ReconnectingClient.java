@@ -99,8 +99,7 @@ public final class ReconnectingClient implements AutoCloseable {
     }
 
     /**
-     * Waits until the client is connected (and {@link OnConnected} has run), the client is closed, or the
-     * timeout passes.
+     * Waits until the client is connected, the client is closed, or the timeout passes.
      *
      * @return whether the client is connected
      */
@@ -113,11 +112,6 @@ public final class ReconnectingClient implements AutoCloseable {
             }
         }
         return client.isConnected();
-    }
-
-    /** The number of the current (or last) connection attempt. */
-    public long generation() {
-        return generation.get();
     }
 
     /** The underlying client, for publishing. */

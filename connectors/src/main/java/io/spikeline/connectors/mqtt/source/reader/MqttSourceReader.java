@@ -73,6 +73,7 @@ public final class MqttSourceReader implements SourceReader<RawMessage, MqttSubs
             int putterIndex = clients.size();
             ReconnectingClient client;
             try {
+                // The in-flight limit bounds outgoing publications only, which a subscriber never makes.
                 client = new ReconnectingClient(connection.withClientId(split.clientId()), true, 10,
                         (topic, message, generation) -> enqueue(putterIndex, topic, message, generation),
                         (paho, sessionPresent) -> subscribe(paho, split));
