@@ -2,6 +2,7 @@ package io.spikeline.connectors.mqtt.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.spikeline.connectors.mqtt.MqttQos;
 import io.spikeline.connectors.mqtt.testing.Poll;
@@ -58,6 +59,7 @@ class MqttSinkTest {
     @ParameterizedTest
     @EnumSource(MqttQos.class)
     void publishesEveryRecordToTheTopicOfItsKey(MqttQos qos) throws Exception {
+        assumeTrue(qos != MqttQos.AT_MOST_ONCE || broker.forwardsEveryQos0Message(), broker + " may drop QoS 0 messages");
         String prefix = "sink-" + qos.level();
         Queue<Received> received = new ConcurrentLinkedQueue<>();
         MqttClient subscriber = new MqttClient(broker.uri(), "subscriber-" + UUID.randomUUID(), new MemoryPersistence());

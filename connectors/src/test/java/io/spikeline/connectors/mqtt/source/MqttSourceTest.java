@@ -2,6 +2,7 @@ package io.spikeline.connectors.mqtt.source;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.spikeline.connectors.RawMessage;
 import io.spikeline.connectors.deadletter.DeadLetter;
@@ -153,6 +154,7 @@ class MqttSourceTest {
     /** With a shared subscription group the broker hands each message to exactly one of the readers. */
     @Test
     void aSharedSubscriptionSpreadsMessagesOverTheReadersOnce() throws Exception {
+        assumeTrue(broker.supportsSharedSubscriptions(), broker + " has no shared subscriptions");
         String p = uniquePrefix();
         MqttSource source = source(broker, p, MqttQos.AT_LEAST_ONCE, "shared/#").setSharedSubscriptionGroup("readers").build();
         StreamExecutionEnvironment env = environment();

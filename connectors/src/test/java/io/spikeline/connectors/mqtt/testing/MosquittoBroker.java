@@ -51,6 +51,16 @@ final class MosquittoBroker implements TestBroker {
     }
 
     @Override
+    public boolean forwardsEveryQos0Message() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsSharedSubscriptions() {
+        return true;
+    }
+
+    @Override
     public void start() throws IOException {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException("Mosquitto already runs on port " + port);

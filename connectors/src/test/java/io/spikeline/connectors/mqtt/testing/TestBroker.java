@@ -11,7 +11,8 @@ import java.time.Duration;
 /**
  * An MQTT broker on a free loopback port that a test can stop and start again on the same port, with its
  * sessions persisted in a directory so that persistent sessions survive a restart. A real Mosquitto process
- * when {@code /usr/sbin/mosquitto} exists, else an embedded Moquette broker.
+ * when {@code /usr/sbin/mosquitto} exists, else an embedded Moquette broker (also chosen with
+ * {@code -Dspikeline.mqtt.broker=moquette}).
  */
 public interface TestBroker extends AutoCloseable {
     Path MOSQUITTO = Path.of("/usr/sbin/mosquitto");
@@ -20,6 +21,15 @@ public interface TestBroker extends AutoCloseable {
     String uri();
 
     int port();
+
+    /** Whether the broker hands each message of a {@code $share/group/filter} subscription to one member. */
+    boolean supportsSharedSubscriptions();
+
+    /**
+     * Whether every QoS 0 message published over loopback reaches its subscribers, even when the publisher
+     * disconnects right after writing it (QoS 0 promises no more, but Mosquitto keeps them; Moquette drops some).
+     */
+    boolean forwardsEveryQos0Message();
 
     /** Stops the broker, saving its persistent sessions; returns once the port is closed. */
     void stop() throws IOException;
@@ -30,9 +40,13 @@ public interface TestBroker extends AutoCloseable {
     @Override
     void close() throws IOException;
 
-    /** Starts a broker keeping its files in {@code directory}. */
+    /**
+     * Starts a broker keeping its files in {@code directory}: Mosquitto if installed, unless the system property
+     * {@code spikeline.mqtt.broker} is {@code moquette}.
+     */
     static TestBroker start(Path directory) throws IOException {
-        TestBroker broker = Files.isExecutable(MOSQUITTO)
+        boolean moquetteAsked = "moquette".equals(System.getProperty("spikeline.mqtt.broker"));
+        TestBroker broker = Files.isExecutable(MOSQUITTO) && !moquetteAsked
                 ? new MosquittoBroker(directory, freePort())
                 : new MoquetteBroker(directory, freePort());
         broker.start();
