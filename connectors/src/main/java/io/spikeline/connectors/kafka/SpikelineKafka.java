@@ -1,0 +1,113 @@
+package io.spikeline.connectors.kafka;
+
+import io.spikeline.connectors.RawMessage;
+import io.spikeline.connectors.deadletter.DeadLetter;
+import io.spikeline.connectors.deadletter.DecodeOrDeadLetter;
+import io.spikeline.connectors.types.RecordTypes;
+import java.time.Duration;
+import java.util.List;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+
+/**
+ * Spikeline's Kafka sources and sinks. A job reads and writes like this:
+ *
+ * <pre>{@code
+ * KafkaSettings kafka = KafkaSettings.from(config);
+ * KafkaRecordType<SampleFrame> frames = KafkaRecordType.sampleFrames(SamplePacking.float32());
+ * DecodedStream<SampleFrame> in = SpikelineKafka.read(env, SpikelineKafka.source(kafka).build(), frames, kafka);
+ * in.records()...sinkTo(SpikelineKafka.sink(kafka, frames));
+ * in.deadLetters().sinkTo(SpikelineKafka.deadLetterSink(kafka));
+ * }</pre>
+ */
+public final class SpikelineKafka {
+
+    private SpikelineKafka() {
+    }
+
+    /**
+     * A source builder reading {@code topics} as {@link RawMessage}s, starting from the group's committed offsets
+     * (the oldest message when it has none), reading only committed transactions. Set other starting offsets,
+     * bounds or consumer properties on the builder before {@code build()}.
+     */
+    public static KafkaSourceBuilder<RawMessage> source(String bootstrapServers, List<String> topics, String groupId) {
+        return KafkaSource.<RawMessage>builder()
+                .setBootstrapServers(bootstrapServers)
+                .setTopics(topics)
+                .setGroupId(groupId)
+                .setClientIdPrefix(groupId + "-" + String.join("+", topics))
+                .setDeserializer(new RawMessageDeserializer())
+                .setStartingOffsets(StartingOffsets.COMMITTED_OR_EARLIEST.initializer())
+                .setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    }
+
+    /** A source builder for the settings' brokers, input topics, group and starting offsets. */
+    public static KafkaSourceBuilder<RawMessage> source(KafkaSettings settings) {
+        return source(settings.bootstrapServers(), settings.requireInputTopics(), settings.groupId())
+                .setStartingOffsets(settings.startingOffsets().initializer());
+    }
+
+    /**
+     * Reads {@code source} and decodes it as {@code type}, with the watermarks the settings configure.
+     * The source itself emits no watermarks: record times are known only after decoding.
+     */
+    public static <T> DecodedStream<T> read(StreamExecutionEnvironment env, KafkaSource<RawMessage> source,
+                                            KafkaRecordType<T> type, KafkaSettings settings) {
+        DataStream<RawMessage> messages = env.fromSource(source, WatermarkStrategy.noWatermarks(),
+                "kafka " + type.name(), RecordTypes.RAW_MESSAGE);
+        return decode(messages, type, settings.maxOutOfOrderness(), settings.idleness());
+    }
+
+    /**
+     * Decodes raw messages as {@code type}: records get their own event time as timestamp, and watermarks
+     * that trail the newest time by {@code maxOutOfOrderness}; after {@code idleness} without records
+     * ({@link Duration#ZERO}: never) a subtask stops holding event time back. Undecodable messages become
+     * dead letters.
+     */
+    public static <T> DecodedStream<T> decode(DataStream<RawMessage> messages, KafkaRecordType<T> type,
+                                              Duration maxOutOfOrderness, Duration idleness) {
+        SingleOutputStreamOperator<T> decoded = messages
+                .process(new DecodeOrDeadLetter<>(type.codec()), type.type())
+                .name("decode " + type.name())
+                .uid("decode-" + type.name());
+        WatermarkStrategy<T> watermarks = WatermarkStrategy.<T>forBoundedOutOfOrderness(maxOutOfOrderness)
+                .withTimestampAssigner(type.eventTimeMs());
+        if (!idleness.isZero()) {
+            watermarks = watermarks.withIdleness(idleness);
+        }
+        DataStream<T> records = decoded.assignTimestampsAndWatermarks(watermarks)
+                .name("event time " + type.name())
+                .uid("event-time-" + type.name());
+        return new DecodedStream<>(records, decoded.getSideOutput(DecodeOrDeadLetter.DEAD_LETTERS));
+    }
+
+    /** A sink writing {@code type} records to the settings' output topic with the settings' guarantee. */
+    public static <T> KafkaSink<T> sink(KafkaSettings settings, KafkaRecordType<T> type) {
+        String topic = settings.requireOutputTopic();
+        return sink(settings, topic, new RecordSerializationSchema<>(topic, type.codec(), type.key()));
+    }
+
+    /** A sink writing dead letters to the settings' dead-letter topic with the settings' guarantee. */
+    public static KafkaSink<DeadLetter> deadLetterSink(KafkaSettings settings) {
+        String topic = settings.deadLetterTopic();
+        return sink(settings, topic, new DeadLetterSerializationSchema(topic));
+    }
+
+    /** Transactional ids are unique per sink because each sink writes its own topic. */
+    private static <T> KafkaSink<T> sink(KafkaSettings settings, String topic,
+                                         KafkaRecordSerializationSchema<T> serializer) {
+        return KafkaSink.<T>builder()
+                .setBootstrapServers(settings.bootstrapServers())
+                .setRecordSerializer(serializer)
+                .setDeliveryGuarantee(settings.deliveryGuarantee())
+                .setTransactionalIdPrefix(settings.transactionalIdPrefix() + "-" + topic)
+                .build();
+    }
+}
