@@ -57,6 +57,14 @@ public final class KafkaOptions {
             .withDescription("Prefix of the transactional ids of exactly-once sinks; each sink appends its topic."
                     + " Must be unique per job among all jobs writing to the same Kafka cluster.");
 
+    public static final ConfigOption<Duration> TRANSACTION_TIMEOUT = key("spikeline.kafka.transaction-timeout")
+            .durationType()
+            .defaultValue(Duration.ofMinutes(15))
+            .withDescription("Transaction timeout of exactly-once sinks. The broker aborts a transaction open"
+                    + " longer than this, so it must exceed the longest expected checkpoint interval plus"
+                    + " recovery time, and must not exceed the broker's transaction.max.timeout.ms (15 min by"
+                    + " default; the connector's own default of 1 h is refused by a default broker).");
+
     public static final ConfigOption<Duration> MAX_OUT_OF_ORDERNESS = key("spikeline.kafka.watermark.max-out-of-orderness")
             .durationType()
             .defaultValue(Duration.ofMillis(200))

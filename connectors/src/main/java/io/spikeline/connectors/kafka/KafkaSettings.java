@@ -16,7 +16,7 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
 public record KafkaSettings(String bootstrapServers, List<String> inputTopics, String groupId,
                             StartingOffsets startingOffsets, String outputTopic, String deadLetterTopic,
                             DeliveryGuarantee deliveryGuarantee, String transactionalIdPrefix,
-                            Duration maxOutOfOrderness, Duration idleness) {
+                            Duration transactionTimeout, Duration maxOutOfOrderness, Duration idleness) {
 
     public KafkaSettings {
         requireText(KafkaOptions.BOOTSTRAP_SERVERS, bootstrapServers);
@@ -32,6 +32,10 @@ public record KafkaSettings(String bootstrapServers, List<String> inputTopics, S
         requireText(KafkaOptions.DEAD_LETTER_TOPIC, deadLetterTopic);
         require(KafkaOptions.DELIVERY_GUARANTEE, deliveryGuarantee);
         requireText(KafkaOptions.TRANSACTIONAL_ID_PREFIX, transactionalIdPrefix);
+        if (require(KafkaOptions.TRANSACTION_TIMEOUT, transactionTimeout).compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException(KafkaOptions.TRANSACTION_TIMEOUT.key() + " must be at least 1 s, was "
+                    + transactionTimeout);
+        }
         requireNonNegative(KafkaOptions.MAX_OUT_OF_ORDERNESS, maxOutOfOrderness);
         requireNonNegative(KafkaOptions.IDLENESS, idleness);
     }
@@ -42,7 +46,7 @@ public record KafkaSettings(String bootstrapServers, List<String> inputTopics, S
                 config.get(KafkaOptions.GROUP_ID), config.get(KafkaOptions.STARTING_OFFSETS),
                 config.get(KafkaOptions.OUTPUT_TOPIC), config.get(KafkaOptions.DEAD_LETTER_TOPIC),
                 config.get(KafkaOptions.DELIVERY_GUARANTEE), config.get(KafkaOptions.TRANSACTIONAL_ID_PREFIX),
-                config.get(KafkaOptions.MAX_OUT_OF_ORDERNESS), config.get(KafkaOptions.IDLENESS));
+                config.get(KafkaOptions.TRANSACTION_TIMEOUT), config.get(KafkaOptions.MAX_OUT_OF_ORDERNESS), config.get(KafkaOptions.IDLENESS));
     }
 
     /** The output topic; fails naming the option when the job has none. */

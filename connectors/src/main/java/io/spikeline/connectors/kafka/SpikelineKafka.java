@@ -15,6 +15,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
  * Spikeline's Kafka sources and sinks. A job reads and writes like this:
@@ -108,6 +109,8 @@ public final class SpikelineKafka {
                 .setRecordSerializer(serializer)
                 .setDeliveryGuarantee(settings.deliveryGuarantee())
                 .setTransactionalIdPrefix(settings.transactionalIdPrefix() + "-" + topic)
+                .setProperty(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
+                        Long.toString(settings.transactionTimeout().toMillis()))
                 .build();
     }
 }

@@ -31,7 +31,8 @@ final class KafkaJobs {
     static KafkaSettings settings(EmbeddedKafka kafka, String input, String output, String deadLetters,
                                   DeliveryGuarantee guarantee) {
         return new KafkaSettings(kafka.bootstrapServers(), List.of(input), "group-" + input,
-                StartingOffsets.EARLIEST, output, deadLetters, guarantee, "tx-" + input, Duration.ofMillis(50),
+                StartingOffsets.EARLIEST, output, deadLetters, guarantee, "tx-" + input, Duration.ofMinutes(1),
+                Duration.ofMillis(50),
                 Duration.ZERO);
     }
 
