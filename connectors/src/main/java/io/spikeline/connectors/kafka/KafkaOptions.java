@@ -46,10 +46,10 @@ public final class KafkaOptions {
     public static final ConfigOption<DeliveryGuarantee> DELIVERY_GUARANTEE = key("spikeline.kafka.delivery-guarantee")
             .enumType(DeliveryGuarantee.class)
             .defaultValue(DeliveryGuarantee.EXACTLY_ONCE)
-            .withDescription("EXACTLY_ONCE writes in Kafka transactions committed with each checkpoint (consumers"
+            .withDescription("exactly-once writes in Kafka transactions committed with each checkpoint (consumers"
                     + " must read with isolation.level=read_committed; output appears once per checkpoint"
-                    + " interval). AT_LEAST_ONCE flushes on each checkpoint and may repeat records after a"
-                    + " failure. NONE gives no guarantee.");
+                    + " interval). at-least-once flushes on each checkpoint and may repeat records after a"
+                    + " failure. none gives no guarantee.");
 
     public static final ConfigOption<String> TRANSACTIONAL_ID_PREFIX = key("spikeline.kafka.transactional-id-prefix")
             .stringType()

@@ -60,7 +60,7 @@ class KafkaDeadLetterTest {
         String input = EmbeddedKafka.uniqueTopic("mixed-in");
         String output = EmbeddedKafka.uniqueTopic("mixed-out");
         String deadLetters = EmbeddedKafka.uniqueTopic("dead-letters");
-        KAFKA.createTopics(1, input, output, deadLetters);
+        KAFKA.clients().createTopics(1, input, output, deadLetters);
 
         SeededRandom random = new SeededRandom(2024);
         RecordCodec<SampleFrame, ?> codec = RecordCodec.sampleFrames(SamplePacking.float32());
@@ -81,7 +81,7 @@ class KafkaDeadLetterTest {
                 messages.add(new ProducerRecord<>(input, key, corrupt(corruption, frame, codec.encode(frame), random)));
             }
         }
-        KAFKA.produce(messages);
+        KAFKA.clients().produce(messages);
 
         KafkaSettings settings = KafkaJobs.settings(KAFKA, input, output, deadLetters, DeliveryGuarantee.EXACTLY_ONCE);
         KafkaRecordType<SampleFrame> type = KafkaRecordType.sampleFrames(SamplePacking.float32());
@@ -91,9 +91,9 @@ class KafkaDeadLetterTest {
         decoded.deadLetters().sinkTo(SpikelineKafka.deadLetterSink(settings)).name("dead letters");
         env.execute("dead letters");
 
-        assertThat(KafkaJobs.decode(type, KAFKA.readCommitted(output))).containsExactlyElementsOf(good);
+        assertThat(KafkaJobs.decode(type, KAFKA.clients().readCommitted(output))).containsExactlyElementsOf(good);
 
-        List<ConsumerRecord<byte[], byte[]>> letters = KAFKA.readCommitted(deadLetters);
+        List<ConsumerRecord<byte[], byte[]>> letters = KAFKA.clients().readCommitted(deadLetters);
         assertThat(letters).hasSize(corruptionAtOffset.size());
         assertThat(corruptionAtOffset.values()).as("the flood holds every kind of corruption")
                 .containsAll(Arrays.asList(corruptions));

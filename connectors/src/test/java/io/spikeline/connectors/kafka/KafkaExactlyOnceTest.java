@@ -36,7 +36,7 @@ class KafkaExactlyOnceTest {
     void everyRecordArrivesExactlyOnceAcrossAFailureAndRestart() throws Exception {
         String input = EmbeddedKafka.uniqueTopic("frames-in");
         String output = EmbeddedKafka.uniqueTopic("frames-out");
-        KAFKA.createTopics(2, input, output);
+        KAFKA.clients().createTopics(2, input, output);
         KafkaRecordType<SampleFrame> type = KafkaRecordType.sampleFrames(SamplePacking.float32());
         List<SampleFrame> frames = new ArrayList<>();
         for (int i = 0; i < FRAMES; i++) {
@@ -44,7 +44,7 @@ class KafkaExactlyOnceTest {
             data[i % data.length] = i;
             frames.add(new SampleFrame("probe-" + i % 3, i, 1_700_000_000_000_000L + i * 1000L, 8000, 4, 8, data));
         }
-        KAFKA.produce(KafkaJobs.encode(input, type, frames));
+        KAFKA.clients().produce(KafkaJobs.encode(input, type, frames));
 
         KafkaSettings settings = KafkaJobs.settings(KAFKA, input, output, "unused", DeliveryGuarantee.EXACTLY_ONCE);
         StreamExecutionEnvironment env = KafkaJobs.environment();
@@ -55,7 +55,7 @@ class KafkaExactlyOnceTest {
         env.execute("exactly once across a failure");
 
         assertThat(FailOnceAfterCheckpoint.FAILED).as("the job failed once").isTrue();
-        List<SampleFrame> delivered = KafkaJobs.decode(type, KAFKA.readCommitted(output));
+        List<SampleFrame> delivered = KafkaJobs.decode(type, KAFKA.clients().readCommitted(output));
         assertThat(delivered).hasSize(FRAMES).containsExactlyInAnyOrderElementsOf(frames);
         // Per source key (one partition each) the order survives the restart too.
         for (int key = 0; key < 3; key++) {

@@ -47,9 +47,9 @@ class KafkaRoundTripTest {
             throws Exception {
         String input = EmbeddedKafka.uniqueTopic(type.name() + "-in");
         String output = EmbeddedKafka.uniqueTopic(type.name() + "-out");
-        KAFKA.createTopics(1, input, output);
+        KAFKA.clients().createTopics(1, input, output);
         List<T> list = Arrays.asList(records);
-        KAFKA.produce(KafkaJobs.encode(input, type, list));
+        KAFKA.clients().produce(KafkaJobs.encode(input, type, list));
         KafkaSettings settings = KafkaJobs.settings(KAFKA, input, output, "unused", DeliveryGuarantee.AT_LEAST_ONCE);
         DecodedStream<T> decoded = SpikelineKafka.read(env, KafkaJobs.boundedSource(settings), type, settings);
         decoded.records().sinkTo(SpikelineKafka.sink(settings, type)).name("sink " + type.name());
@@ -57,7 +57,7 @@ class KafkaRoundTripTest {
     }
 
     private static <T> void assertDelivered(Pipeline<T> pipeline) throws Exception {
-        List<ConsumerRecord<byte[], byte[]>> messages = KAFKA.readCommitted(pipeline.output());
+        List<ConsumerRecord<byte[], byte[]>> messages = KAFKA.clients().readCommitted(pipeline.output());
         KafkaRecordType<T> type = pipeline.type();
         assertThat(KafkaJobs.decode(type, messages)).as(type.name()).containsExactlyElementsOf(pipeline.records());
         for (int i = 0; i < messages.size(); i++) {
