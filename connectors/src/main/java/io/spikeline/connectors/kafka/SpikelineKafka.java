@@ -9,6 +9,7 @@ import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.sink.KafkaSinkBuilder;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -29,6 +30,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  * }</pre>
  */
 public final class SpikelineKafka {
+    private static final int PRODUCER_BATCH_BYTES = 1 << 20;
+    private static final int PRODUCER_LINGER_MS = 5;
 
     private SpikelineKafka() {
     }
@@ -91,19 +94,34 @@ public final class SpikelineKafka {
 
     /** A sink writing {@code type} records to the settings' output topic with the settings' guarantee. */
     public static <T> KafkaSink<T> sink(KafkaSettings settings, KafkaRecordType<T> type) {
-        String topic = settings.requireOutputTopic();
-        return sink(settings, topic, new RecordSerializationSchema<>(topic, type.codec(), type.key()));
+        return sinkBuilder(settings, type).build();
     }
 
-    /** A sink writing dead letters to the settings' dead-letter topic with the settings' guarantee. */
+    /** A dead-letter sink writing to the settings' dead-letter topic with the settings' guarantee. */
     public static KafkaSink<DeadLetter> deadLetterSink(KafkaSettings settings) {
-        String topic = settings.deadLetterTopic();
-        return sink(settings, topic, new DeadLetterSerializationSchema(topic));
+        return deadLetterSinkBuilder(settings).build();
     }
 
-    /** Transactional ids are unique per sink because each sink writes its own topic. */
-    private static <T> KafkaSink<T> sink(KafkaSettings settings, String topic,
-                                         KafkaRecordSerializationSchema<T> serializer) {
+    /** The builder behind {@link #sink}, to set further producer properties before {@code build()}. */
+    public static <T> KafkaSinkBuilder<T> sinkBuilder(KafkaSettings settings, KafkaRecordType<T> type) {
+        String topic = settings.requireOutputTopic();
+        return sinkBuilder(settings, topic, new RecordSerializationSchema<>(topic, type.codec(), type.key()));
+    }
+
+    /** The builder behind {@link #deadLetterSink}, to set further producer properties before {@code build()}. */
+    public static KafkaSinkBuilder<DeadLetter> deadLetterSinkBuilder(KafkaSettings settings) {
+        String topic = settings.deadLetterTopic();
+        return sinkBuilder(settings, topic, new DeadLetterSerializationSchema(topic));
+    }
+
+    /**
+     * Transactional ids are unique per sink because each sink writes its own topic. Records are blocks of tens
+     * of kilobytes (a 384 × 30 sample frame is 46 kB), larger than the producer's default 16 kB batch, which
+     * would make every record a request of its own: batches of {@value #PRODUCER_BATCH_BYTES} bytes gathered
+     * for {@value #PRODUCER_LINGER_MS} ms let a request carry many.
+     */
+    private static <T> KafkaSinkBuilder<T> sinkBuilder(KafkaSettings settings, String topic,
+                                                       KafkaRecordSerializationSchema<T> serializer) {
         return KafkaSink.<T>builder()
                 .setBootstrapServers(settings.bootstrapServers())
                 .setRecordSerializer(serializer)
@@ -111,6 +129,7 @@ public final class SpikelineKafka {
                 .setTransactionalIdPrefix(settings.transactionalIdPrefix() + "-" + topic)
                 .setProperty(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
                         Long.toString(settings.transactionTimeout().toMillis()))
-                .build();
+                .setProperty(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(PRODUCER_BATCH_BYTES))
+                .setProperty(ProducerConfig.LINGER_MS_CONFIG, Integer.toString(PRODUCER_LINGER_MS));
     }
 }

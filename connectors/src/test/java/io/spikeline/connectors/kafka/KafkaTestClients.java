@@ -2,11 +2,14 @@ package io.spikeline.connectors.kafka;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -14,6 +17,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -55,17 +59,18 @@ public final class KafkaTestClients {
     }
 
     /**
-     * Every committed message of {@code topic} as a {@code read_committed} consumer sees it, read up to the
-     * last stable offset of each partition (the job writing it must have finished).
+     * Every committed message of {@code topic} as a {@code read_committed} consumer sees it. Reads up to the
+     * high watermark, which a {@code read_committed} consumer passes only once every transaction before it is
+     * resolved: the commit markers of a finished job's last transaction are written after its commit returns.
      */
-    public List<ConsumerRecord<byte[], byte[]>> readCommitted(String topic) {
+    public List<ConsumerRecord<byte[], byte[]>> readCommitted(String topic) throws Exception {
         List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
         readCommitted(topic, out::add);
         return out;
     }
 
     /** Like {@link #readCommitted(String)}, handing each message to {@code handler} instead of keeping it. */
-    public void readCommitted(String topic, Consumer<ConsumerRecord<byte[], byte[]>> handler) {
+    public void readCommitted(String topic, Consumer<ConsumerRecord<byte[], byte[]>> handler) throws Exception {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -76,7 +81,7 @@ public final class KafkaTestClients {
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            Map<TopicPartition, Long> ends = highWatermarks(partitions);
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (!reached(consumer, ends)) {
                 if (System.nanoTime() > deadline) {
@@ -84,6 +89,19 @@ public final class KafkaTestClients {
                 }
                 consumer.poll(Duration.ofMillis(200)).forEach(handler);
             }
+        }
+    }
+
+    private Map<TopicPartition, Long> highWatermarks(List<TopicPartition> partitions) throws Exception {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        for (TopicPartition partition : partitions) {
+            latest.put(partition, OffsetSpec.latest());
+        }
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+            Map<TopicPartition, Long> ends = new HashMap<>();
+            admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED)).all().get()
+                    .forEach((partition, info) -> ends.put(partition, info.offset()));
+            return ends;
         }
     }
 

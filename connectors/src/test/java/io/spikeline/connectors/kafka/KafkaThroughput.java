@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.functions.MapFunction;
+import io.spikeline.connectors.types.RecordTypes;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -25,8 +27,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * </pre>
  *
  * Arguments: frame count (default 20000), delivery guarantee ({@code exactly-once}, {@code at-least-once};
- * default exactly-once), parallelism (default 1). The producing of the input and the reading back of the
- * output are outside the measured time; the measured time is the job's, start-up included.
+ * default exactly-once), parallelism (default 1). Producing the input and reading back the output lie outside
+ * the measured times: the whole job (start-up included), and first to last frame through the job (steady state).
  */
 public final class KafkaThroughput {
     private static final int CHANNELS = 384;
@@ -90,7 +92,8 @@ public final class KafkaThroughput {
         env.setParallelism(parallelism);
         env.enableCheckpointing(1000);
         DecodedStream<SampleFrame> decoded = SpikelineKafka.read(env, KafkaJobs.boundedSource(settings), type, settings);
-        decoded.records().sinkTo(SpikelineKafka.sink(settings, type));
+        decoded.records().map(new Stopwatch()).returns(RecordTypes.SAMPLE_FRAME)
+                .sinkTo(SpikelineKafka.sink(settings, type));
         decoded.deadLetters().sinkTo(SpikelineKafka.deadLetterSink(settings));
 
         long startNs = System.nanoTime();
@@ -102,13 +105,32 @@ public final class KafkaThroughput {
         if (delivered.get() != frames) {
             throw new IllegalStateException("delivered " + delivered.get() + " of " + frames + " frames");
         }
-        double framesPerSecond = frames / seconds;
         System.out.printf("%d frames of %d ch x %d samples (%.1f MB of Avro), %s, parallelism %d%n", frames,
                 CHANNELS, SAMPLES, inputBytes / 1e6, guarantee, parallelism);
-        System.out.printf("job time %.2f s (net runtime %d ms, start-up included)%n", seconds,
-                result.getNetRuntime());
-        System.out.printf("%.0f frames/s, %.1f MB/s, %.3g channel-samples/s, %.1f x real time of one probe%n",
-                framesPerSecond, inputBytes / 1e6 / seconds, framesPerSecond * CHANNELS * SAMPLES,
+        report("execute(), MiniCluster start and stop included (job net runtime " + result.getNetRuntime() + " ms)", frames, inputBytes, seconds);
+        double steadySeconds = (Stopwatch.LAST_NS.get() - Stopwatch.FIRST_NS.get()) / 1e9;
+        report("first to last frame through the job", frames - 1, inputBytes * (frames - 1) / frames, steadySeconds);
+    }
+
+    private static void report(String what, long frames, long bytes, double seconds) {
+        double framesPerSecond = frames / seconds;
+        System.out.printf("%s: %.2f s, %.0f frames/s, %.1f MB/s, %.3g channel-samples/s, %.2f x real time%n", what,
+                seconds, framesPerSecond, bytes / 1e6 / seconds, framesPerSecond * CHANNELS * SAMPLES,
                 framesPerSecond / 1000.0);
+    }
+
+    /** Notes when the first and the last frame pass (the MiniCluster runs in this JVM). */
+    private static final class Stopwatch implements MapFunction<SampleFrame, SampleFrame> {
+        private static final long serialVersionUID = 1L;
+        static final AtomicLong FIRST_NS = new AtomicLong();
+        static final AtomicLong LAST_NS = new AtomicLong();
+
+        @Override
+        public SampleFrame map(SampleFrame frame) {
+            long now = System.nanoTime();
+            FIRST_NS.compareAndSet(0, now);
+            LAST_NS.set(now);
+            return frame;
+        }
     }
 }
