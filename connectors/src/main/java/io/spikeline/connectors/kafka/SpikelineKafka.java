@@ -81,15 +81,22 @@ public final class SpikelineKafka {
                 .process(new DecodeOrDeadLetter<>(type.codec()), type.type())
                 .name("decode " + type.name())
                 .uid("decode-" + type.name());
-        WatermarkStrategy<T> watermarks = WatermarkStrategy.<T>forBoundedOutOfOrderness(maxOutOfOrderness)
-                .withTimestampAssigner(type.eventTimeMs());
-        if (!idleness.isZero()) {
-            watermarks = watermarks.withIdleness(idleness);
-        }
-        DataStream<T> records = decoded.assignTimestampsAndWatermarks(watermarks)
+        DataStream<T> records = decoded.assignTimestampsAndWatermarks(watermarks(type, maxOutOfOrderness, idleness))
                 .name("event time " + type.name())
                 .uid("event-time-" + type.name());
         return new DecodedStream<>(records, decoded.getSideOutput(DecodeOrDeadLetter.DEAD_LETTERS));
+    }
+
+    /**
+     * Event time from each record's own time, watermarks trailing the newest time seen by
+     * {@code maxOutOfOrderness}, and a subtask marked idle after {@code idleness} without records
+     * ({@link Duration#ZERO}: never).
+     */
+    public static <T> WatermarkStrategy<T> watermarks(KafkaRecordType<T> type, Duration maxOutOfOrderness,
+                                                      Duration idleness) {
+        WatermarkStrategy<T> watermarks = WatermarkStrategy.<T>forBoundedOutOfOrderness(maxOutOfOrderness)
+                .withTimestampAssigner(type.eventTimeMs());
+        return idleness.isZero() ? watermarks : watermarks.withIdleness(idleness);
     }
 
     /** A sink writing {@code type} records to the settings' output topic with the settings' guarantee. */
