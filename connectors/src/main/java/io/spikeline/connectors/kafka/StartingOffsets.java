@@ -13,6 +13,7 @@ public enum StartingOffsets {
     COMMITTED_OR_EARLIEST;
 
     /** The connector's initializer for this choice. */
+    @SuppressWarnings("deprecation") // the connector takes only the deprecated OffsetResetStrategy
     public OffsetsInitializer initializer() {
         return switch (this) {
             case EARLIEST -> OffsetsInitializer.earliest();

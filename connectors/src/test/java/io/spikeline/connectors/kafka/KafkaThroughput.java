@@ -1,6 +1,7 @@
 package io.spikeline.connectors.kafka;
 
 import io.spikeline.connectors.types.RecordSamples;
+import io.spikeline.connectors.types.RecordTypes;
 import io.spikeline.connectors.wire.SamplePacking;
 import io.spikeline.models.random.SeededRandom;
 import io.spikeline.models.record.SampleFrame;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.functions.MapFunction;
-import io.spikeline.connectors.types.RecordTypes;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.connector.base.DeliveryGuarantee;
