@@ -60,12 +60,16 @@ public final class SpikelineKafka {
 
     /**
      * Reads {@code source} and decodes it as {@code type}, with the watermarks the settings configure.
-     * The source itself emits no watermarks: record times are known only after decoding.
+     * The source itself emits no watermarks: record times are known only after decoding. The source's
+     * operator id, under which savepoints keep its offsets, names the record type and the settings' input
+     * topics, so one job can read several topics of one type.
      */
     public static <T> DecodedStream<T> read(StreamExecutionEnvironment env, KafkaSource<RawMessage> source,
                                             KafkaRecordType<T> type, KafkaSettings settings) {
-        DataStream<RawMessage> messages = env.fromSource(source, WatermarkStrategy.noWatermarks(),
-                "kafka " + type.name(), RecordTypes.RAW_MESSAGE);
+        String name = type.name() + " from " + String.join(",", settings.inputTopics());
+        DataStream<RawMessage> messages = env.fromSource(source, WatermarkStrategy.noWatermarks(), "kafka " + name,
+                        RecordTypes.RAW_MESSAGE)
+                .uid("kafka-source " + name);
         return decode(messages, type, settings.maxOutOfOrderness(), settings.idleness());
     }
 
@@ -73,17 +77,15 @@ public final class SpikelineKafka {
      * Decodes raw messages as {@code type}: records get their own event time as timestamp, and watermarks
      * that trail the newest time by {@code maxOutOfOrderness}; after {@code idleness} without records
      * ({@link Duration#ZERO}: never) a subtask stops holding event time back. Undecodable messages become
-     * dead letters.
+     * dead letters. Both steps are stateless, so they need no operator ids of their own.
      */
     public static <T> DecodedStream<T> decode(DataStream<RawMessage> messages, KafkaRecordType<T> type,
                                               Duration maxOutOfOrderness, Duration idleness) {
         SingleOutputStreamOperator<T> decoded = messages
                 .process(new DecodeOrDeadLetter<>(type.codec()), type.type())
-                .name("decode " + type.name())
-                .uid("decode-" + type.name());
+                .name("decode " + type.name());
         DataStream<T> records = decoded.assignTimestampsAndWatermarks(watermarks(type, maxOutOfOrderness, idleness))
-                .name("event time " + type.name())
-                .uid("event-time-" + type.name());
+                .name("event time " + type.name());
         return new DecodedStream<>(records, decoded.getSideOutput(DecodeOrDeadLetter.DEAD_LETTERS));
     }
 
@@ -99,7 +101,10 @@ public final class SpikelineKafka {
         return idleness.isZero() ? watermarks : watermarks.withIdleness(idleness);
     }
 
-    /** A sink writing {@code type} records to the settings' output topic with the settings' guarantee. */
+    /**
+     * A sink writing {@code type} records to the settings' output topic with the settings' guarantee. A job
+     * has at most one sink per topic (union the streams that go there): the transactional ids derive from it.
+     */
     public static <T> KafkaSink<T> sink(KafkaSettings settings, KafkaRecordType<T> type) {
         return sinkBuilder(settings, type).build();
     }
@@ -122,7 +127,8 @@ public final class SpikelineKafka {
     }
 
     /**
-     * Transactional ids are unique per sink because each sink writes its own topic. Records are blocks of tens
+     * Transactional ids derive from the topic, so a job has one sink per topic (union the streams that go
+     * there), and jobs writing one topic of one cluster need distinct prefixes. Records are blocks of tens
      * of kilobytes (a 384 × 30 sample frame is 46 kB), larger than the producer's default 16 kB batch, which
      * would make every record a request of its own: batches of {@value #PRODUCER_BATCH_BYTES} bytes gathered
      * for {@value #PRODUCER_LINGER_MS} ms let a request carry many.
