@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * A job that fails once in the middle of its input, after a checkpoint and after passing more records to the
  * sink: the restart from that checkpoint replays those records, and a {@code read_committed} consumer still
- * sees every input record exactly once. (With {@code AT_LEAST_ONCE} the same job delivers duplicates.)
+ * sees every input record exactly once. (With {@code AT_LEAST_ONCE} the same job can deliver duplicates.)
  */
 class KafkaExactlyOnceTest {
     @RegisterExtension
