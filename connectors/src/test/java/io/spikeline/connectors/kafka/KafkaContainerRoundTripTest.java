@@ -20,7 +20,7 @@ import org.testcontainers.kafka.KafkaContainer;
 @Testcontainers(disabledWithoutDocker = true)
 class KafkaContainerRoundTripTest {
     @Container
-    static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.1.1");
+    static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.2.0");
     @RegisterExtension
     static final MiniClusterExtension FLINK = KafkaJobs.miniCluster();
 
