@@ -7,7 +7,6 @@ import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
-import org.apache.flink.types.StringValue;
 
 /** Layout: capture time, flow (addresses, ports as unsigned shorts, protocol as a byte), bytes, wire length, label. */
 public final class PacketRecordSerializer extends RecordSerializer<PacketRecord> {

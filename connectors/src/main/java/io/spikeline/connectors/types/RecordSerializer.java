@@ -1,9 +1,9 @@
 package io.spikeline.connectors.types;
 
 import java.io.IOException;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
-import org.apache.flink.api.common.typeutils.TypeSerializer;
 
 /**
  * The common part of the serializers of immutable {@code models} records: {@code copy} returns the record

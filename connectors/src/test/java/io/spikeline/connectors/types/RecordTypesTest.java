@@ -65,6 +65,7 @@ class RecordTypesTest {
         assertThat(collectAfterRebalance(env, type, records)).containsExactlyInAnyOrder(records);
     }
 
+    @SuppressWarnings("try") // CloseableIterator.close may throw InterruptedException
     private static <T> List<T> collectAfterRebalance(StreamExecutionEnvironment env, TypeInformation<T> type,
                                                      T[] records) throws Exception {
         List<T> out = new ArrayList<>();
