@@ -1,0 +1,42 @@
+package io.spikeline.operators.snn;
+
+/** The counts the SNN operator keeps (Flink counters named after {@link #metricName()}). */
+public enum SnnCounter {
+    /** Spike batches received. */
+    BATCHES,
+    /** Batches skipped because their lag exceeded the bound ({@link StaleInputPolicy#SKIP}). */
+    STALE_BATCHES_SKIPPED,
+    /** Batches whose channel count or bin width does not match the network, dropped. */
+    MISMATCHED_BATCHES,
+    /** Decodings emitted. */
+    DECODINGS,
+    /** Feedback records learned from. */
+    FEEDBACK_APPLIED,
+    /** Feedback older than every decode the network still remembers, dropped. */
+    FEEDBACK_LATE_DROPPED,
+    /** Feedback pushed out of the bounded pending buffer by newer feedback, dropped. */
+    FEEDBACK_OVERFLOW_DROPPED,
+    /** Feedback that does not fit the readout (wrong kind or size), dropped. */
+    FEEDBACK_REJECTED,
+    /** Feedback that arrived while learning was frozen, not learned from. */
+    FEEDBACK_WHILE_FROZEN,
+    /** Model snapshots emitted on the side output. */
+    SNAPSHOTS_EXPORTED,
+    /** Control messages applied to a key. */
+    CONTROLS_APPLIED;
+
+    /** The Flink metric name, for example {@code feedbackLateDropped}. */
+    public String metricName() {
+        StringBuilder name = new StringBuilder();
+        boolean upper = false;
+        for (char c : name().toLowerCase(java.util.Locale.ROOT).toCharArray()) {
+            if (c == '_') {
+                upper = true;
+            } else {
+                name.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return name.toString();
+    }
+}
