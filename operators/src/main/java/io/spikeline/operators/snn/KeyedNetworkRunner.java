@@ -8,6 +8,7 @@ import io.spikeline.models.record.Decoding;
 import io.spikeline.models.record.Feedback;
 import io.spikeline.models.record.SpikeBatch;
 import io.spikeline.operators.state.SnapshotStateSerializer;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -31,7 +32,8 @@ final class KeyedNetworkRunner {
     private static final int LATE_FEEDBACK = 2;
     private static final int NEXT_EXPORT_US = 3;
     private static final int PENDING = 4;
-    private static final int STATS = 5;
+    private static final int APPLIED_CONTROL = 5;
+    private static final int STATS = 6;
 
     private final NetworkSpec spec;
     private final SnnOptions options;
@@ -84,10 +86,10 @@ final class KeyedNetworkRunner {
     /**
      * Steps the key's network on every bin of {@code batch} (unless it is stale and the policy skips it), emits a
      * {@link Decoding} per completed decode window, offers waiting feedback after each, and exports snapshots when
-     * due.
+     * due. {@code controls} (in increasing sequence) are applied as each bin's start reaches their effective time.
      */
-    void onSpikes(String key, SpikeBatch batch, Collector<Decoding> out, Consumer<ModelSnapshot> exports)
-            throws Exception {
+    void onSpikes(String key, SpikeBatch batch, List<NetworkControl> controls, Collector<Decoding> out,
+                  Consumer<ModelSnapshot> exports) throws Exception {
         long ingestUs = clock.nowUs();
         metrics.increment(SnnCounter.BATCHES);
         if (batch.channelCount() != spec.inputSize() || batch.binWidthUs() != spec.binWidthUs()) {
@@ -107,6 +109,9 @@ final class KeyedNetworkRunner {
         SpikingNetwork net = network();
         int[] offsets = batch.binOffsets();
         for (int b = 0; b < batch.binCount(); b++) {
+            if (!controls.isEmpty()) {
+                net = applyDue(key, net, controls, batch.binStartTimeUs(b), stats, exports);
+            }
             int count = offsets[b + 1] - offsets[b];
             System.arraycopy(batch.channelIndices(), offsets[b], binSpikes, 0, count);
             if (net.step(batch.binStartTimeUs(b), binSpikes, count)) {
@@ -198,10 +203,53 @@ final class KeyedNetworkRunner {
         }
     }
 
-    /** Exports the current key's snapshot now, stamped with the end of its latest decode window. */
-    void export(String key, Consumer<ModelSnapshot> exports) throws Exception {
-        SpikingNetwork net = network();
-        exports.accept(ModelSnapshot.of(key, net.windowEndUs(), net));
-        metrics.increment(SnnCounter.SNAPSHOTS_EXPORTED);
+    /**
+     * Applies, in sequence, the controls not yet applied to this key whose effective time is at most
+     * {@code binStartUs}; returns the network to continue with (another one after a load). A snapshot that does not
+     * load (another specification, damaged bytes) is counted and leaves the network as it was.
+     */
+    private SpikingNetwork applyDue(String key, SpikingNetwork net, List<NetworkControl> controls, long binStartUs, long[] stats,
+                          Consumer<ModelSnapshot> exports) throws Exception {
+        for (NetworkControl control : controls) {
+            if (control.sequence() <= stats[APPLIED_CONTROL]) {
+                continue;
+            }
+            if (control.effectiveTimeUs() > binStartUs) {
+                return net;
+            }
+            if (control.appliesTo(key)) {
+                switch (control.action()) {
+                    case FREEZE -> net.freeze(true);
+                    case UNFREEZE -> net.freeze(false);
+                    case EXPORT -> {
+                        exports.accept(ModelSnapshot.of(key, binStartUs, net));
+                        metrics.increment(SnnCounter.SNAPSHOTS_EXPORTED);
+                    }
+                    case LOAD -> {
+                        SpikingNetwork loaded = loaded(control.model());
+                        if (loaded == null) {
+                            metrics.increment(SnnCounter.CONTROLS_REJECTED);
+                            stats[APPLIED_CONTROL] = control.sequence();
+                            continue;
+                        }
+                        net = loaded;
+                    }
+                }
+                metrics.increment(SnnCounter.CONTROLS_APPLIED);
+            }
+            stats[APPLIED_CONTROL] = control.sequence();
+        }
+        return net;
+    }
+
+    /** A network holding {@code model}, or {@code null} if the snapshot does not load. */
+    private SpikingNetwork loaded(ModelSnapshot model) {
+        SpikingNetwork loaded = new SpikingNetwork(spec);
+        try {
+            model.restoreInto(loaded);
+            return loaded;
+        } catch (IOException e) {
+            return null;
+        }
     }
 }

@@ -23,7 +23,9 @@ public enum SnnCounter {
     /** Model snapshots emitted on the side output. */
     SNAPSHOTS_EXPORTED,
     /** Control messages applied to a key. */
-    CONTROLS_APPLIED;
+    CONTROLS_APPLIED,
+    /** Model snapshots of a load control that did not fit the network (another specification, damaged), ignored. */
+    CONTROLS_REJECTED;
 
     /** The Flink metric name, for example {@code feedbackLateDropped}. */
     public String metricName() {

@@ -4,6 +4,7 @@ import io.spikeline.models.network.NetworkSpec;
 import io.spikeline.models.record.Decoding;
 import io.spikeline.models.record.Feedback;
 import io.spikeline.models.record.SpikeBatch;
+import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
@@ -41,7 +42,7 @@ public final class SpikingNetworkFunction extends KeyedCoProcessFunction<String,
 
     @Override
     public void processElement1(SpikeBatch batch, Context ctx, Collector<Decoding> out) throws Exception {
-        runner.onSpikes(ctx.getCurrentKey(), batch, out, snapshot -> ctx.output(ModelSnapshot.OUTPUT, snapshot));
+        runner.onSpikes(ctx.getCurrentKey(), batch, List.of(), out, snapshot -> ctx.output(ModelSnapshot.OUTPUT, snapshot));
     }
 
     @Override
