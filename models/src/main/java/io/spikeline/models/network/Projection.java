@@ -70,7 +70,8 @@ final class Projection {
         if (dense != null) {
             return dense.propagateSpikes(spikes, count, postInput);
         }
-        return delayed != null ? delayed.propagateSpikes(spikes, count) : sparse.propagateSpikes(spikes, count, postInput);
+        return delayed != null ? delayed.propagateSpikes(spikes, count)
+                : sparse.propagateSpikes(spikes, count, postInput);
     }
 
     /** Writes the weights, then the pending delayed input. */

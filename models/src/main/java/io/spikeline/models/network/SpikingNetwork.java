@@ -156,7 +156,8 @@ public final class SpikingNetwork implements Snapshottable {
      */
     public boolean step(long binStartUs, int[] inputSpikes, int count) {
         if (count < 0 || count > spec.inputSize()) {
-            throw new IllegalArgumentException("input spike count must lie in 0.." + spec.inputSize() + ", was " + count);
+            throw new IllegalArgumentException("input spike count must lie in 0.." + spec.inputSize() + ", was "
+                    + count);
         }
         for (int k = 0; k < count; k++) {
             if (inputSpikes[k] < 0 || inputSpikes[k] >= spec.inputSize()) {

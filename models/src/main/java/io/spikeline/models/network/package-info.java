@@ -4,8 +4,8 @@
  * builds, whose whole state is one snapshot.
  *
  * <h2>Structure</h2>
- * A chain: input channels {@code → layer 1 → … → layer L → readout}. Layer {@code l} has {@code N_l} neurons of one
- * {@link io.spikeline.models.network.NeuronModel} and one input connection from layer {@code l−1} (the input for
+ * A chain: input channels {@code → layer 1 → … → layer L → readout}. Layer {@code l} has {@code N_l} neurons of
+ * one {@link io.spikeline.models.network.NeuronModel} and one input connection from layer {@code l−1} (the input for
  * {@code l = 1}): dense, or sparse with each pair connected with probability {@code density}; initial weights
  * uniform in {@code [wmin, wmax)}, drawn from the connection's seed; optionally per-synapse delays
  * {@code d_s ∈ {dmin..dmax}} bins, uniform. Time advances in bins of {@code Δt = binWidthUs}.
@@ -13,7 +13,7 @@
  * <h2>One step (one bin t)</h2>
  * For each layer in order, with {@code S^{l−1}_t} the presynaptic spikes of this bin:
  * <pre>
- *   I^l_j(t) = Σ_{i ∈ S^{l−1}_t, i→j undelayed} w_ij  +  Σ_{s: i→j, i ∈ S^{l−1}_{t − d_s}} w_s(t − d_s)
+ *   I^l_j(t) = Σ_{i ∈ S^{l−1}_t, i→j undelayed} w_ij + Σ_{s: i→j, i ∈ S^{l−1}_{t − d_s}} w_s(t − d_s)
  *   S^l_t    = step of the population on I^l(t)        (neuron equations in {@code neuron})
  *   rules of the connection, unless frozen:            (equations in {@code learning})
  *     pair STDP on (S^{l−1}_t, S^l_t); three-factor with modulator r_t (the reward set since the previous step,

@@ -10,7 +10,6 @@ import io.spikeline.models.learning.ThreeFactorParameters;
 import io.spikeline.models.learning.WeightBounds;
 import io.spikeline.models.neuron.AlifParameters;
 import io.spikeline.models.neuron.LifParameters;
-import io.spikeline.models.neuron.PerNeuron;
 import io.spikeline.models.random.SeededRandom;
 import io.spikeline.models.readout.ClassifierRule;
 import io.spikeline.models.readout.StepSize;

@@ -54,11 +54,16 @@ public final class ControlledSpikingNetworkFunction
         this.clock = clock;
     }
 
-    /** Spike batches and feedback merged into the one keyed input this function takes. */
+    /**
+     * Spike batches and feedback merged into the one keyed input this function takes. Each wrapping step runs with
+     * the parallelism of its input, so it is chained to it and keeps each key's records in their order.
+     */
     public static DataStream<Either<SpikeBatch, Feedback>> inputs(DataStream<SpikeBatch> spikes,
                                                                   DataStream<Feedback> feedback) {
         return spikes.map(Either::<SpikeBatch, Feedback>Left).returns(INPUT_TYPE)
-                .union(feedback.map(Either::<SpikeBatch, Feedback>Right).returns(INPUT_TYPE));
+                .setParallelism(spikes.getParallelism())
+                .union(feedback.map(Either::<SpikeBatch, Feedback>Right).returns(INPUT_TYPE)
+                        .setParallelism(feedback.getParallelism()));
     }
 
     /** The key of either input record: its source key. */

@@ -33,7 +33,8 @@ final class KeyedNetworkRunner {
     private static final int NEXT_EXPORT_US = 3;
     private static final int PENDING = 4;
     private static final int APPLIED_CONTROL = 5;
-    private static final int STATS = 6;
+    private static final int LAST_END_US = 6;
+    private static final int STATS = 7;
 
     private final NetworkSpec spec;
     private final SnnOptions options;
@@ -74,10 +75,15 @@ final class KeyedNetworkRunner {
     }
 
     private long[] stats() throws Exception {
-        long[] stats = keyStats.value();
-        if (stats == null) {
-            stats = new long[STATS];
-            stats[NEXT_EXPORT_US] = Long.MIN_VALUE;
+        long[] stored = keyStats.value();
+        if (stored != null && stored.length == STATS) {
+            return stored;
+        }
+        long[] stats = new long[STATS];
+        stats[NEXT_EXPORT_US] = Long.MIN_VALUE;
+        stats[LAST_END_US] = Long.MIN_VALUE;
+        if (stored != null) {
+            System.arraycopy(stored, 0, stats, 0, Math.min(stored.length, STATS));
         }
         return stats;
     }
@@ -97,6 +103,11 @@ final class KeyedNetworkRunner {
             return;
         }
         long[] stats = stats();
+        if (batch.startTimeUs() < stats[LAST_END_US]) {
+            metrics.increment(SnnCounter.OUT_OF_ORDER_BATCHES);
+            return;
+        }
+        stats[LAST_END_US] = batch.endTimeUs();
         long lag = ingestUs - batch.endTimeUs();
         stats[LAG_US] = lag;
         metrics.recordLag(lag);
@@ -208,8 +219,8 @@ final class KeyedNetworkRunner {
      * {@code binStartUs}; returns the network to continue with (another one after a load). A snapshot that does not
      * load (another specification, damaged bytes) is counted and leaves the network as it was.
      */
-    private SpikingNetwork applyDue(String key, SpikingNetwork net, List<NetworkControl> controls, long binStartUs, long[] stats,
-                          Consumer<ModelSnapshot> exports) throws Exception {
+    private SpikingNetwork applyDue(String key, SpikingNetwork net, List<NetworkControl> controls, long binStartUs,
+                                    long[] stats, Consumer<ModelSnapshot> exports) {
         for (NetworkControl control : controls) {
             if (control.sequence() <= stats[APPLIED_CONTROL]) {
                 continue;

@@ -48,7 +48,8 @@ public record ModelSnapshot(String sourceKey, long eventTimeUs, long specFingerp
     @Override
     public boolean equals(Object o) {
         return o instanceof ModelSnapshot m && eventTimeUs == m.eventTimeUs && specFingerprint == m.specFingerprint
-                && formatVersion == m.formatVersion && sourceKey.equals(m.sourceKey) && Arrays.equals(network, m.network);
+                && formatVersion == m.formatVersion && sourceKey.equals(m.sourceKey)
+                && Arrays.equals(network, m.network);
     }
 
     @Override

@@ -8,6 +8,8 @@ public enum SnnCounter {
     STALE_BATCHES_SKIPPED,
     /** Batches whose channel count or bin width does not match the network, dropped. */
     MISMATCHED_BATCHES,
+    /** Batches starting before the end of the key's previous batch (out of order or repeated), dropped. */
+    OUT_OF_ORDER_BATCHES,
     /** Decodings emitted. */
     DECODINGS,
     /** Feedback records learned from. */

@@ -42,7 +42,8 @@ public final class SpikingNetworkFunction extends KeyedCoProcessFunction<String,
 
     @Override
     public void processElement1(SpikeBatch batch, Context ctx, Collector<Decoding> out) throws Exception {
-        runner.onSpikes(ctx.getCurrentKey(), batch, List.of(), out, snapshot -> ctx.output(ModelSnapshot.OUTPUT, snapshot));
+        runner.onSpikes(ctx.getCurrentKey(), batch, List.of(), out,
+                snapshot -> ctx.output(ModelSnapshot.OUTPUT, snapshot));
     }
 
     @Override

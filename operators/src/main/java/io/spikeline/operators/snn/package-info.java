@@ -18,7 +18,9 @@
  * (gauges {@code lagP50Us}, {@code lagP99Us}). Under {@link io.spikeline.operators.snn.StaleInputPolicy#SKIP}, a
  * batch lagging more than {@code maxLagUs} is not integrated at all (counted, {@code staleBatchesSkipped}): the
  * network does not see those bins, and a decode window may straddle the gap. A batch whose channel count or bin
- * width differs from the specification is dropped and counted ({@code mismatchedBatches}). Otherwise every bin is
+ * width differs from the specification is dropped and counted ({@code mismatchedBatches}), as is one starting before
+ * the end of the key's previous batch ({@code outOfOrderBatches}: the network's time only moves forward; a skipped
+ * stale batch still counts as seen). Otherwise every bin is
  * stepped in order; each completed decode window emits
  * {@code Decoding(key, t_start, y, class, confidence, ingest, emit)} with {@code t_start} the start of the window
  * (the event time the decode describes, the convention of the reaching simulator's velocity feedback) and
@@ -55,8 +57,9 @@
  * Keyed: {@code snn-network} (the network through its own versioned snapshot,
  * {@link io.spikeline.operators.state.SnapshotStateSerializer}), {@code snn-pending-feedback} (the compact
  * {@code Feedback} serializer), {@code snn-key-stats} (a {@code long[]}: lag, stale batches, late feedback, next
- * export time, held feedback, last control applied). Broadcast: {@code snn-controls}. No state or record falls back
- * to Kryo; jobs run with generic types disabled. Works on the heap and RocksDB backends; on RocksDB every record
+ * export time, held feedback, last control applied, end of the latest batch; new fields are only appended, and a
+ * shorter array from older state is extended with their initial values). Broadcast: {@code snn-controls}. No state
+ * or record falls back to Kryo; jobs run with generic types disabled. Works on the heap and RocksDB backends; on RocksDB every record
  * rebuilds the key's network from its snapshot, so the heap backend is the one for throughput.
  */
 package io.spikeline.operators.snn;

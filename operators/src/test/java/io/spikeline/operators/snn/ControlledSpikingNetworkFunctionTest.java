@@ -34,7 +34,8 @@ class ControlledSpikingNetworkFunctionTest {
             ControlledSpikingNetworkFunction function = new ControlledSpikingNetworkFunction(
                     ControlledSpikingNetworkFunctionTest::spec, SnnOptions.defaults(), () -> 0L);
             return new Run(function, ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(function,
-                    ControlledSpikingNetworkFunction::sourceKey, Types.STRING, ControlledSpikingNetworkFunction.CONTROLS));
+                    ControlledSpikingNetworkFunction::sourceKey, Types.STRING,
+                    ControlledSpikingNetworkFunction.CONTROLS));
         }
 
         void feed(String key, List<ReachingBatch> batches) throws Exception {

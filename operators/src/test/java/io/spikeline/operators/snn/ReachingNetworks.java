@@ -12,7 +12,7 @@ import io.spikeline.models.neuron.PerNeuron;
 import io.spikeline.models.readout.StepSize;
 import java.util.List;
 
-/** The velocity decoder the reaching tests share: 96 cosine-tuned units → one LIF layer → normalised-LMS readout. */
+/** The velocity decoder the reaching tests share: 96 cosine-tuned units → a LIF layer → normalised-LMS readout. */
 final class ReachingNetworks {
     static final int HIDDEN = 160;
 

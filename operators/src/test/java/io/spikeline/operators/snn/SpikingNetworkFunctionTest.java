@@ -193,6 +193,8 @@ class SpikingNetworkFunctionTest {
         }
         SnnMetrics metrics = function(harness).metrics();
         assertThat(metrics.count(SnnCounter.STALE_BATCHES_SKIPPED)).isEqualTo(stale).isEqualTo(10);
+        harness.processElement1(new StreamRecord<>(new ReachingSimulator("a", SESSION).read().spikes()));
+        assertThat(metrics.count(SnnCounter.OUT_OF_ORDER_BATCHES)).isEqualTo(1);
         List<Decoding> out = harness.extractOutputValues();
         assertThat(out).hasSize(30);
         for (Decoding d : out) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spikeline.connectors.types.RecordTypes;
 import io.spikeline.ingest.sim.ReachingBatch;
-import io.spikeline.ingest.sim.ReachingParameters;
 import io.spikeline.ingest.sim.ReachingSimulator;
 import io.spikeline.models.metrics.R2Accumulator;
 import io.spikeline.models.network.NetworkSpec;
@@ -22,13 +21,16 @@ import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.flink.types.Either;
 import org.apache.flink.util.CloseableIterator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The SNN operator in a job on a MiniCluster, fed by the reaching simulator's spike and velocity streams as two
- * independent sources (so they interleave as the runtime delivers them), with generic types forbidden.
+ * The SNN operator in a job on a MiniCluster with generic types forbidden, fed by the reaching simulator's spike
+ * and velocity streams. They come from one source in the order the simulator produces them (each batch, then its
+ * velocity), as a live device would pace them: two unpaced sources would let the runtime deliver all spikes before
+ * any feedback, and nothing could be learned online.
  */
 class SpikingNetworkJobTest {
     @RegisterExtension
@@ -38,28 +40,21 @@ class SpikingNetworkJobTest {
     private static final int BATCHES = 2000;
     private static final String[] KEYS = {"monkey-n", "monkey-j"};
 
-    /**
-     * The shared decoder, remembering 512 decodes (10 s) so that feedback whose source runs behind the spikes still
-     * finds its features.
-     */
     private static NetworkSpec spec() {
-        NetworkSpec decoder = ReachingNetworks.decoder(ReachingNetworks.session(0));
-        return new NetworkSpec(decoder.inputSize(), decoder.binWidthUs(), decoder.layers(), decoder.traceTauMs(),
-                decoder.readout(), decoder.decodeIntervalBins(), 512, null, null);
+        return ReachingNetworks.decoder(ReachingNetworks.session(0));
     }
 
     @Test
     void decodersLearnOnlineInTheJobAndDecodeBetterOverTime() throws Exception {
-        List<SpikeBatch> spikes = new ArrayList<>();
-        List<Feedback> feedback = new ArrayList<>();
+        List<Either<SpikeBatch, Feedback>> inputs = new ArrayList<>();
         Map<String, Map<Long, float[]>> truth = new HashMap<>();
         for (int k = 0; k < KEYS.length; k++) {
             ReachingSimulator simulator = new ReachingSimulator(KEYS[k], ReachingNetworks.session(40 + k));
             Map<Long, float[]> velocities = new HashMap<>();
             for (int n = 0; n < BATCHES; n++) {
                 ReachingBatch batch = simulator.read();
-                spikes.add(batch.spikes());
-                feedback.add(batch.velocity());
+                inputs.add(Either.Left(batch.spikes()));
+                inputs.add(Either.Right(batch.velocity()));
                 velocities.put(batch.velocity().eventTimeUs(), batch.velocity().target());
             }
             truth.put(KEYS[k], velocities);
@@ -69,12 +64,12 @@ class SpikingNetworkJobTest {
         config.set(PipelineOptions.GENERIC_TYPES, false);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
         env.setParallelism(1);
-        DataStream<SpikeBatch> spikeStream = env.fromData(spikes, RecordTypes.SPIKE_BATCH);
-        DataStream<Feedback> feedbackStream = env.fromData(feedback, RecordTypes.FEEDBACK);
-        SnnOptions options = SnnOptions.defaults().withMaxPendingFeedback(2 * BATCHES);
-        DataStream<Decoding> decodings = spikeStream.connect(feedbackStream)
-                .keyBy(SpikeBatch::sourceKey, Feedback::sourceKey, Types.STRING)
-                .process(new SpikingNetworkFunction(SpikingNetworkJobTest::spec, options), RecordTypes.DECODING);
+        DataStream<Decoding> decodings = env.fromData(inputs, ControlledSpikingNetworkFunction.INPUT_TYPE)
+                .keyBy(ControlledSpikingNetworkFunction::sourceKey, Types.STRING)
+                .connect(env.fromData(List.of(NetworkControl.freeze(1, 0, null, false)), NetworkControl.TYPE)
+                        .broadcast(ControlledSpikingNetworkFunction.CONTROLS))
+                .process(new ControlledSpikingNetworkFunction(SpikingNetworkJobTest::spec, SnnOptions.defaults()),
+                        RecordTypes.DECODING);
 
         Map<String, R2Accumulator> opening = new HashMap<>();
         Map<String, R2Accumulator> closing = new HashMap<>();
@@ -83,6 +78,7 @@ class SpikingNetworkJobTest {
             opening.put(key, new R2Accumulator(2));
             closing.put(key, new R2Accumulator(2));
         }
+        long startNs = System.nanoTime();
         try (CloseableIterator<Decoding> it = decodings.executeAndCollect("snn-learning")) {
             while (it.hasNext()) {
                 Decoding d = it.next();
@@ -96,6 +92,9 @@ class SpikingNetworkJobTest {
                 }
             }
         }
+        double seconds = (System.nanoTime() - startNs) / 1e9;
+        System.out.printf("job: %d bins of 96 channels in %.2f s including job start-up (%.0f bins/s)%n",
+                KEYS.length * BATCHES * 20, seconds, KEYS.length * BATCHES * 20 / seconds);
         for (String key : KEYS) {
             double first = opening.get(key).uniformAverage();
             double last = closing.get(key).uniformAverage();
