@@ -39,6 +39,13 @@ public record NetworkSpec(int inputSize, long binWidthUs, List<LayerSpec> layers
         }
         double dtMs = binWidthUs / 1000.0;
         for (int l = 0; l < layers.size(); l++) {
+            if (layers.get(l).neuron() instanceof NeuronModel.Izhikevich izhikevich) {
+                double stepMs = izhikevich.parameters().integration().stepMs();
+                if (Math.abs(stepMs - dtMs) > 1e-9 * dtMs) {
+                    throw new IllegalArgumentException("layer " + l + " Izhikevich integration steps " + stepMs
+                            + " ms but the network steps every " + dtMs + " ms");
+                }
+            }
             for (LearningRule rule : layers.get(l).rules()) {
                 if (Math.abs(rule.dtMs() - dtMs) > 1e-9 * dtMs) {
                     throw new IllegalArgumentException("layer " + l + " rule " + rule.getClass().getSimpleName()

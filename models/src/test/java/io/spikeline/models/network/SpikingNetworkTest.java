@@ -9,6 +9,9 @@ import io.spikeline.models.learning.SynapticScalingParameters;
 import io.spikeline.models.learning.ThreeFactorParameters;
 import io.spikeline.models.learning.WeightBounds;
 import io.spikeline.models.neuron.AlifParameters;
+import io.spikeline.models.neuron.IzhikevichClass;
+import io.spikeline.models.neuron.IzhikevichIntegration;
+import io.spikeline.models.neuron.IzhikevichParameters;
 import io.spikeline.models.neuron.LifParameters;
 import io.spikeline.models.random.SeededRandom;
 import io.spikeline.models.readout.ClassifierRule;
@@ -245,6 +248,11 @@ class SpikingNetworkTest {
                 List.of(new LearningRule.Scaling(new SynapticScalingParameters(0.01, 10, 100, 0.5))));
         assertThatThrownBy(() -> NetworkSpec.of(4, 1000, List.of(wrongDt), 10, lms, 1, 1))
                 .hasMessageContaining("dtMs");
+        LayerSpec halfMs = LayerSpec.of(new NeuronModel.Izhikevich(IzhikevichParameters.of(
+                IzhikevichClass.REGULAR_SPIKING, new IzhikevichIntegration.ForwardEuler(0.5))), 4,
+                ConnectionSpec.of(new Connectivity.Dense(), 0, 1, 1));
+        assertThatThrownBy(() -> NetworkSpec.of(4, 1000, List.of(halfMs), 10, lms, 1, 1))
+                .hasMessageContaining("Izhikevich").hasMessageContaining("0.5");
         SpikingNetwork network = new SpikingNetwork(NetworkSpec.of(4, 1000, List.of(layer), 10, lms, 1, 1));
         assertThatThrownBy(() -> network.step(0, new int[] {4}, 1)).hasMessageContaining("channel 4");
     }
