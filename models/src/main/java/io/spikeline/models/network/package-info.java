@@ -4,8 +4,8 @@
  * builds, whose whole state is one snapshot.
  *
  * <h2>Structure</h2>
- * A chain: input channels {@code → layer 1 → … → layer L → readout}. Layer {@code l} has {@code N_l} neurons of
- * one {@link io.spikeline.models.network.NeuronModel} and one input connection from layer {@code l−1} (the input for
+ * A chain: input channels {@code → layer 1 → … → layer L → readout}. Layer {@code l} has {@code N_l} neurons
+ * of one {@link io.spikeline.models.network.NeuronModel} and one input connection from layer {@code l−1} (the input for
  * {@code l = 1}): dense, or sparse with each pair connected with probability {@code density}; initial weights
  * uniform in {@code [wmin, wmax)}, drawn from the connection's seed; optionally per-synapse delays
  * {@code d_s ∈ {dmin..dmax}} bins, uniform. Time advances in bins of {@code Δt = binWidthUs}.

@@ -118,6 +118,8 @@ final class KeyedNetworkRunner {
             return;
         }
         SpikingNetwork net = network();
+        long synOpsBefore = net.operations().synOps();
+        long ruleUpdatesBefore = net.learningUpdates();
         int[] offsets = batch.binOffsets();
         for (int b = 0; b < batch.binCount(); b++) {
             if (!controls.isEmpty()) {
@@ -139,6 +141,10 @@ final class KeyedNetworkRunner {
         }
         network.update(net);
         keyStats.update(stats);
+        metrics.add(SnnCounter.INPUT_SPIKES, batch.spikeCount());
+        // A load replaces the counts with the loaded network's: count only what this batch added.
+        metrics.add(SnnCounter.SYNAPTIC_OPERATIONS, Math.max(0, net.operations().synOps() - synOpsBefore));
+        metrics.add(SnnCounter.RULE_UPDATES, Math.max(0, net.learningUpdates() - ruleUpdatesBefore));
     }
 
     private void emit(String key, SpikingNetwork net, long ingestUs, Collector<Decoding> out) {

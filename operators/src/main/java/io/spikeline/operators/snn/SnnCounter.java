@@ -10,6 +10,12 @@ public enum SnnCounter {
     MISMATCHED_BATCHES,
     /** Batches starting before the end of the key's previous batch (out of order or repeated), dropped. */
     OUT_OF_ORDER_BATCHES,
+    /** Input spikes of the batches integrated. */
+    INPUT_SPIKES,
+    /** Synaptic operations of the networks (one per weight a spike adds to an input). */
+    SYNAPTIC_OPERATIONS,
+    /** Synapse updates made by the networks' local learning rules. */
+    RULE_UPDATES,
     /** Decodings emitted. */
     DECODINGS,
     /** Feedback records learned from. */

@@ -33,6 +33,10 @@ public final class SnnMetrics {
         counters.get(counter).inc();
     }
 
+    void add(SnnCounter counter, long count) {
+        counters.get(counter).inc(count);
+    }
+
     void recordLag(long lag) {
         lagUs.recordValue(clamp(lag));
     }

@@ -53,6 +53,13 @@
  * {@link io.spikeline.operators.snn.ModelSnapshot} carries its format version and the specification's fingerprint;
  * loading it into a key of any job with the same specification continues exactly as the exporting key would.
  *
+ * <h2>Metrics</h2>
+ * Per operator instance ({@link io.spikeline.operators.snn.SnnMetrics}): a Flink counter per
+ * {@link io.spikeline.operators.snn.SnnCounter} (batches, input spikes, SynOps, rule updates, decodings, every
+ * feedback and batch outcome, snapshots, controls) and HdrHistogram p50/p99 gauges of lag and decode latency.
+ * Per key, in keyed state: the latest lag, stale batches skipped and late feedback dropped; the network itself keeps
+ * its SynOps, MACs, neuron updates and learning updates.
+ *
  * <h2>State and serialisers</h2>
  * Keyed: {@code snn-network} (the network through its own versioned snapshot,
  * {@link io.spikeline.operators.state.SnapshotStateSerializer}), {@code snn-pending-feedback} (the compact

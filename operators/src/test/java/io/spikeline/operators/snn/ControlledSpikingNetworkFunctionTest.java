@@ -1,14 +1,17 @@
 package io.spikeline.operators.snn;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.spikeline.ingest.sim.ReachingBatch;
 import io.spikeline.ingest.sim.ReachingParameters;
 import io.spikeline.ingest.sim.ReachingSimulator;
 import io.spikeline.models.network.NetworkSpec;
+import io.spikeline.models.network.SpikingNetwork;
 import io.spikeline.models.record.Decoding;
 import io.spikeline.models.record.Feedback;
 import io.spikeline.models.record.SpikeBatch;
+import io.spikeline.models.snapshot.SnapshotFormatException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -141,6 +144,20 @@ class ControlledSpikingNetworkFunctionTest {
         run.feed("b", batches);
         assertThat(run.count(SnnCounter.CONTROLS_REJECTED)).isEqualTo(1);
         assertThat(run.decodings("a")).isEqualTo(rekeyed(run.decodings("b"), "a"));
+    }
+
+    @Test
+    void aSnapshotOfAnotherFormatVersionOrInvalidControlsFailLoudly() {
+        SpikingNetwork network = new SpikingNetwork(spec());
+        ModelSnapshot current = ModelSnapshot.of("a", 0, network);
+        ModelSnapshot newer = new ModelSnapshot("a", 0, current.specFingerprint(), ModelSnapshot.FORMAT_VERSION + 1,
+                current.network());
+        assertThatThrownBy(() -> newer.restoreInto(network)).isInstanceOf(SnapshotFormatException.class)
+                .hasMessageContaining("format version 2");
+        assertThatThrownBy(() -> NetworkControl.export(0, 0, "a")).hasMessageContaining("sequence");
+        assertThatThrownBy(() -> new NetworkControl(1, 0, "a", NetworkControl.Action.LOAD, null))
+                .hasMessageContaining("LOAD");
+        assertThatThrownBy(() -> NetworkControl.load(1, 0, null, current)).hasMessageContaining("target key");
     }
 
     @Test

@@ -102,7 +102,13 @@ class SpikingNetworkFunctionTest {
         assertThat(out.stream().filter(d -> d.sourceKey().equals("a")).toList()).isEqualTo(expectedA);
         assertThat(out.stream().filter(d -> d.sourceKey().equals("b")).toList()).isEqualTo(expectedB);
         assertThat(expectedA).hasSize(150);
-        assertThat(function(harness).metrics().count(SnnCounter.FEEDBACK_APPLIED)).isEqualTo(300);
+        SnnMetrics metrics = function(harness).metrics();
+        assertThat(metrics.count(SnnCounter.FEEDBACK_APPLIED)).isEqualTo(300);
+        assertThat(metrics.count(SnnCounter.DECODINGS)).isEqualTo(300);
+        assertThat(metrics.count(SnnCounter.SYNAPTIC_OPERATIONS))
+                .isEqualTo(a.operations().synOps() + b.operations().synOps()).isPositive();
+        assertThat(metrics.count(SnnCounter.INPUT_SPIKES))
+                .isEqualTo(batches.stream().mapToLong(r -> r.spikes().spikeCount()).sum());
         harness.close();
     }
 
