@@ -66,7 +66,9 @@
  * {@code Feedback} serializer), {@code snn-key-stats} (a {@code long[]}: lag, stale batches, late feedback, next
  * export time, held feedback, last control applied, end of the latest batch; new fields are only appended, and a
  * shorter array from older state is extended with their initial values). Broadcast: {@code snn-controls}. No state
- * or record falls back to Kryo; jobs run with generic types disabled. Works on the heap and RocksDB backends; on RocksDB every record
- * rebuilds the key's network from its snapshot, so the heap backend is the one for throughput.
+ * or record falls back to Kryo; jobs run with generic types disabled. Works on the heap and RocksDB backends; on
+ * RocksDB every record rebuilds the key's network from its snapshot, so the heap backend is the one for throughput.
+ * A job that fails and restores from a checkpoint decodes bit for bit as one that did not fail
+ * ({@code SpikingNetworkRecoveryTest}).
  */
 package io.spikeline.operators.snn;
