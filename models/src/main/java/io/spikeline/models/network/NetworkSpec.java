@@ -11,6 +11,7 @@ import java.util.Objects;
  * every {@code decodeIntervalBins} bins; the features of the last {@code historyLength} decodes kept so that
  * feedback arriving after its decode can still be learned; an optional Bessel low-pass of the decoded output
  * ({@code outputFilter}, or {@code null}); and, for classifiers, an optional early decision ({@code null} for none).
+ * Every learning rule's {@code dtMs} and every Izhikevich layer's integration step must equal the bin width.
  */
 public record NetworkSpec(int inputSize, long binWidthUs, List<LayerSpec> layers, double traceTauMs,
                           ReadoutSpec readout, int decodeIntervalBins, int historyLength,
