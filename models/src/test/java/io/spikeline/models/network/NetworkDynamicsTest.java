@@ -42,6 +42,7 @@ class NetworkDynamicsTest {
             int[] input = t == 2 ? new int[] {0} : new int[0];
             network.step(t * BIN_US, input, input.length);
             if (network.layerSpikeCount(0) > 0) {
+                assertThat(network.layerSpikes(0)[0]).isZero();
                 firing.add(t);
             }
         }

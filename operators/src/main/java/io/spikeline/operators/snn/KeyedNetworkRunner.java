@@ -65,13 +65,9 @@ final class KeyedNetworkRunner {
     }
 
     /** The current key's network, built from the specification on the key's first record. */
-    SpikingNetwork network() throws Exception {
+    private SpikingNetwork network() throws Exception {
         SpikingNetwork net = network.value();
         return net != null ? net : new SpikingNetwork(spec);
-    }
-
-    void store(SpikingNetwork net) throws Exception {
-        network.update(net);
     }
 
     private long[] stats() throws Exception {
