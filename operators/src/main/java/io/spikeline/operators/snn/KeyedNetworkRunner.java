@@ -1,0 +1,268 @@
+package io.spikeline.operators.snn;
+
+import io.spikeline.connectors.types.RecordTypes;
+import io.spikeline.models.network.FeedbackOutcome;
+import io.spikeline.models.network.NetworkSpec;
+import io.spikeline.models.network.SpikingNetwork;
+import io.spikeline.models.record.Decoding;
+import io.spikeline.models.record.Feedback;
+import io.spikeline.models.record.SpikeBatch;
+import io.spikeline.operators.state.SnapshotStateSerializer;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.apache.flink.api.common.functions.RuntimeContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.function.SerializableSupplier;
+
+/**
+ * The per-key work of the SNN operator, shared by its function variants: the keyed state (the network, the
+ * feedback waiting for its decode, per-key lag and counts) and what happens on a spike batch and on a feedback
+ * record (semantics in the package documentation). Lives in the function's task, built in {@code open}.
+ */
+final class KeyedNetworkRunner {
+    private static final int LAG_US = 0;
+    private static final int STALE_SKIPPED = 1;
+    private static final int LATE_FEEDBACK = 2;
+    private static final int NEXT_EXPORT_US = 3;
+    private static final int PENDING = 4;
+    private static final int APPLIED_CONTROL = 5;
+    private static final int LAST_END_US = 6;
+    private static final int STATS = 7;
+
+    private final NetworkSpec spec;
+    private final SnnOptions options;
+    private final WallClock clock;
+    private final SnnMetrics metrics;
+    private final ValueState<SpikingNetwork> network;
+    private final ListState<Feedback> pending;
+    private final ValueState<long[]> keyStats;
+    private final int[] binSpikes;
+
+    KeyedNetworkRunner(SerializableSupplier<NetworkSpec> specs, SnnOptions options, WallClock clock,
+                       RuntimeContext context) {
+        this.spec = specs.get();
+        this.options = options;
+        this.clock = clock;
+        this.metrics = new SnnMetrics(context.getMetricGroup());
+        SerializableSupplier<SpikingNetwork> factory = () -> new SpikingNetwork(specs.get());
+        this.network = context.getState(new ValueStateDescriptor<>("snn-network",
+                new SnapshotStateSerializer<>(SpikingNetwork.class, factory)));
+        this.pending = context.getListState(new ListStateDescriptor<>("snn-pending-feedback", RecordTypes.FEEDBACK));
+        this.keyStats = context.getState(new ValueStateDescriptor<>("snn-key-stats",
+                PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
+        this.binSpikes = new int[spec.inputSize()];
+    }
+
+    SnnMetrics metrics() {
+        return metrics;
+    }
+
+    /** The current key's network, built from the specification on the key's first record. */
+    private SpikingNetwork network() throws Exception {
+        SpikingNetwork net = network.value();
+        return net != null ? net : new SpikingNetwork(spec);
+    }
+
+    private long[] stats() throws Exception {
+        long[] stored = keyStats.value();
+        if (stored != null && stored.length == STATS) {
+            return stored;
+        }
+        long[] stats = new long[STATS];
+        stats[NEXT_EXPORT_US] = Long.MIN_VALUE;
+        stats[LAST_END_US] = Long.MIN_VALUE;
+        if (stored != null) {
+            System.arraycopy(stored, 0, stats, 0, Math.min(stored.length, STATS));
+        }
+        return stats;
+    }
+
+
+    /**
+     * Steps the key's network on every bin of {@code batch} (unless it is stale and the policy skips it), emits a
+     * {@link Decoding} per completed decode window, offers waiting feedback after each, and exports snapshots when
+     * due. {@code controls} (in increasing sequence) are applied as each bin's start reaches their effective time.
+     */
+    void onSpikes(String key, SpikeBatch batch, List<NetworkControl> controls, Collector<Decoding> out,
+                  Consumer<ModelSnapshot> exports) throws Exception {
+        long ingestUs = clock.nowUs();
+        metrics.increment(SnnCounter.BATCHES);
+        if (batch.channelCount() != spec.inputSize() || batch.binWidthUs() != spec.binWidthUs()) {
+            metrics.increment(SnnCounter.MISMATCHED_BATCHES);
+            return;
+        }
+        long[] stats = stats();
+        if (batch.startTimeUs() < stats[LAST_END_US]) {
+            metrics.increment(SnnCounter.OUT_OF_ORDER_BATCHES);
+            return;
+        }
+        stats[LAST_END_US] = batch.endTimeUs();
+        long lag = ingestUs - batch.endTimeUs();
+        stats[LAG_US] = lag;
+        metrics.recordLag(lag);
+        if (options.staleInput() == StaleInputPolicy.SKIP && lag > options.maxLagUs()) {
+            stats[STALE_SKIPPED]++;
+            metrics.increment(SnnCounter.STALE_BATCHES_SKIPPED);
+            keyStats.update(stats);
+            return;
+        }
+        SpikingNetwork net = network();
+        long synOpsBefore = net.operations().synOps();
+        long ruleUpdatesBefore = net.learningUpdates();
+        int[] offsets = batch.binOffsets();
+        for (int b = 0; b < batch.binCount(); b++) {
+            if (!controls.isEmpty()) {
+                net = applyDue(key, net, controls, batch.binStartTimeUs(b), stats, exports);
+            }
+            int count = offsets[b + 1] - offsets[b];
+            System.arraycopy(batch.channelIndices(), offsets[b], binSpikes, 0, count);
+            if (net.step(batch.binStartTimeUs(b), binSpikes, count)) {
+                emit(key, net, ingestUs, out);
+                if (stats[PENDING] > 0) {
+                    offerPending(net, stats);
+                }
+                if (options.exportIntervalUs() > 0 && net.windowEndUs() >= stats[NEXT_EXPORT_US]) {
+                    exports.accept(ModelSnapshot.of(key, net.windowEndUs(), net));
+                    metrics.increment(SnnCounter.SNAPSHOTS_EXPORTED);
+                    stats[NEXT_EXPORT_US] = net.windowEndUs() + options.exportIntervalUs();
+                }
+            }
+        }
+        network.update(net);
+        keyStats.update(stats);
+        metrics.add(SnnCounter.INPUT_SPIKES, batch.spikeCount());
+        // A load replaces the counts with the loaded network's: count only what this batch added.
+        metrics.add(SnnCounter.SYNAPTIC_OPERATIONS, Math.max(0, net.operations().synOps() - synOpsBefore));
+        metrics.add(SnnCounter.RULE_UPDATES, Math.max(0, net.learningUpdates() - ruleUpdatesBefore));
+    }
+
+    private void emit(String key, SpikingNetwork net, long ingestUs, Collector<Decoding> out) {
+        long emitUs = Math.max(ingestUs, clock.nowUs());
+        out.collect(new Decoding(key, net.windowStartUs(), net.output().clone(), net.predictedClass(),
+                net.confidence(), ingestUs, emitUs));
+        metrics.increment(SnnCounter.DECODINGS);
+        metrics.recordLatency(emitUs - ingestUs);
+    }
+
+    /** Learns from {@code feedback} now if its decode exists, else holds it (bounded) until it does. */
+    void onFeedback(Feedback feedback) throws Exception {
+        SpikingNetwork net = network();
+        long[] stats = stats();
+        FeedbackOutcome outcome = net.learn(feedback);
+        if (outcome == FeedbackOutcome.NOT_YET_DECODED) {
+            hold(feedback, stats);
+        } else {
+            count(outcome, stats);
+            if (outcome == FeedbackOutcome.APPLIED) {
+                network.update(net);
+            }
+        }
+        keyStats.update(stats);
+    }
+
+    private void hold(Feedback feedback, long[] stats) throws Exception {
+        if (options.maxPendingFeedback() == 0) {
+            metrics.increment(SnnCounter.FEEDBACK_OVERFLOW_DROPPED);
+            return;
+        }
+        if (stats[PENDING] < options.maxPendingFeedback()) {
+            pending.add(feedback);
+            stats[PENDING]++;
+            return;
+        }
+        List<Feedback> held = new ArrayList<>();
+        for (Feedback f : pending.get()) {
+            held.add(f);
+        }
+        held.remove(0);
+        held.add(feedback);
+        pending.update(held);
+        metrics.increment(SnnCounter.FEEDBACK_OVERFLOW_DROPPED);
+    }
+
+    private void offerPending(SpikingNetwork net, long[] stats) throws Exception {
+        List<Feedback> still = new ArrayList<>();
+        for (Feedback f : pending.get()) {
+            FeedbackOutcome outcome = net.learn(f);
+            if (outcome == FeedbackOutcome.NOT_YET_DECODED) {
+                still.add(f);
+            } else {
+                count(outcome, stats);
+            }
+        }
+        if (still.size() != stats[PENDING]) {
+            pending.update(still);
+            stats[PENDING] = still.size();
+        }
+    }
+
+    private void count(FeedbackOutcome outcome, long[] stats) {
+        switch (outcome) {
+            case APPLIED -> metrics.increment(SnnCounter.FEEDBACK_APPLIED);
+            case EXPIRED -> {
+                stats[LATE_FEEDBACK]++;
+                metrics.increment(SnnCounter.FEEDBACK_LATE_DROPPED);
+            }
+            case FROZEN -> metrics.increment(SnnCounter.FEEDBACK_WHILE_FROZEN);
+            case REJECTED -> metrics.increment(SnnCounter.FEEDBACK_REJECTED);
+            case NOT_YET_DECODED -> throw new IllegalStateException("held feedback is not counted");
+        }
+    }
+
+    /**
+     * Applies, in sequence, the controls not yet applied to this key whose effective time is at most
+     * {@code binStartUs}; returns the network to continue with (another one after a load). A snapshot that does not
+     * load (another specification, damaged bytes) is counted and leaves the network as it was.
+     */
+    private SpikingNetwork applyDue(String key, SpikingNetwork net, List<NetworkControl> controls, long binStartUs,
+                                    long[] stats, Consumer<ModelSnapshot> exports) {
+        for (NetworkControl control : controls) {
+            if (control.sequence() <= stats[APPLIED_CONTROL]) {
+                continue;
+            }
+            if (control.effectiveTimeUs() > binStartUs) {
+                return net;
+            }
+            if (control.appliesTo(key)) {
+                switch (control.action()) {
+                    case FREEZE -> net.freeze(true);
+                    case UNFREEZE -> net.freeze(false);
+                    case EXPORT -> {
+                        exports.accept(ModelSnapshot.of(key, binStartUs, net));
+                        metrics.increment(SnnCounter.SNAPSHOTS_EXPORTED);
+                    }
+                    case LOAD -> {
+                        SpikingNetwork loaded = loaded(control.model());
+                        if (loaded == null) {
+                            metrics.increment(SnnCounter.CONTROLS_REJECTED);
+                            stats[APPLIED_CONTROL] = control.sequence();
+                            continue;
+                        }
+                        net = loaded;
+                    }
+                }
+                metrics.increment(SnnCounter.CONTROLS_APPLIED);
+            }
+            stats[APPLIED_CONTROL] = control.sequence();
+        }
+        return net;
+    }
+
+    /** A network holding {@code model}, or {@code null} if the snapshot does not load. */
+    private SpikingNetwork loaded(ModelSnapshot model) {
+        SpikingNetwork loaded = new SpikingNetwork(spec);
+        try {
+            model.restoreInto(loaded);
+            return loaded;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.spikeline.operators.snn;
+
+/** The counts the SNN operator keeps (Flink counters named after {@link #metricName()}). */
+public enum SnnCounter {
+    /** Spike batches received. */
+    BATCHES,
+    /** Batches skipped because their lag exceeded the bound ({@link StaleInputPolicy#SKIP}). */
+    STALE_BATCHES_SKIPPED,
+    /** Batches whose channel count or bin width does not match the network, dropped. */
+    MISMATCHED_BATCHES,
+    /** Batches starting before the end of the key's previous batch (out of order or repeated), dropped. */
+    OUT_OF_ORDER_BATCHES,
+    /** Input spikes of the batches integrated. */
+    INPUT_SPIKES,
+    /** Synaptic operations of the networks (one per weight a spike adds to an input). */
+    SYNAPTIC_OPERATIONS,
+    /** Synapse updates made by the networks' local learning rules. */
+    RULE_UPDATES,
+    /** Decodings emitted. */
+    DECODINGS,
+    /** Feedback records learned from. */
+    FEEDBACK_APPLIED,
+    /** Feedback older than every decode the network still remembers, dropped. */
+    FEEDBACK_LATE_DROPPED,
+    /** Feedback pushed out of the bounded pending buffer by newer feedback, dropped. */
+    FEEDBACK_OVERFLOW_DROPPED,
+    /** Feedback that does not fit the readout (wrong kind or size), dropped. */
+    FEEDBACK_REJECTED,
+    /** Feedback that arrived while learning was frozen, not learned from. */
+    FEEDBACK_WHILE_FROZEN,
+    /** Model snapshots emitted on the side output. */
+    SNAPSHOTS_EXPORTED,
+    /** Control messages applied to a key. */
+    CONTROLS_APPLIED,
+    /** Model snapshots of a load control that did not fit the network (another specification, damaged), ignored. */
+    CONTROLS_REJECTED;
+
+    /** The Flink metric name, for example {@code feedbackLateDropped}. */
+    public String metricName() {
+        StringBuilder name = new StringBuilder();
+        boolean upper = false;
+        for (char c : name().toLowerCase(java.util.Locale.ROOT).toCharArray()) {
+            if (c == '_') {
+                upper = true;
+            } else {
+                name.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return name.toString();
+    }
+}

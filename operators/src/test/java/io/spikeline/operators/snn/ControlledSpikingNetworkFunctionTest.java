@@ -1,0 +1,168 @@
+package io.spikeline.operators.snn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.spikeline.ingest.sim.ReachingBatch;
+import io.spikeline.ingest.sim.ReachingParameters;
+import io.spikeline.ingest.sim.ReachingSimulator;
+import io.spikeline.models.network.NetworkSpec;
+import io.spikeline.models.network.SpikingNetwork;
+import io.spikeline.models.record.Decoding;
+import io.spikeline.models.record.Feedback;
+import io.spikeline.models.record.SpikeBatch;
+import io.spikeline.models.snapshot.SnapshotFormatException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.typeutils.PojoTypeInfo;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.apache.flink.types.Either;
+import org.junit.jupiter.api.Test;
+
+class ControlledSpikingNetworkFunctionTest {
+    private static final ReachingParameters SESSION = ReachingNetworks.session(31);
+
+    private static NetworkSpec spec() {
+        return ReachingNetworks.decoder(SESSION);
+    }
+
+    private record Run(ControlledSpikingNetworkFunction function,
+                       KeyedBroadcastOperatorTestHarness<String, Either<SpikeBatch, Feedback>, NetworkControl, Decoding>
+                               harness) {
+
+        static Run start() throws Exception {
+            // The clock reads each batch's end time, so decodings of equal input carry equal stamps.
+            ControlledSpikingNetworkFunction function = new ControlledSpikingNetworkFunction(
+                    ControlledSpikingNetworkFunctionTest::spec, SnnOptions.defaults(), () -> 0L);
+            return new Run(function, ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(function,
+                    ControlledSpikingNetworkFunction::sourceKey, Types.STRING,
+                    ControlledSpikingNetworkFunction.CONTROLS));
+        }
+
+        void feed(String key, List<ReachingBatch> batches) throws Exception {
+            for (ReachingBatch batch : batches) {
+                SpikeBatch s = batch.spikes();
+                harness.processElement(Either.Left(new SpikeBatch(key, s.sequence(), s.startTimeUs(), s.binWidthUs(),
+                        s.channelCount(), s.binCount(), s.binOffsets(), s.channelIndices())), s.startTimeUs());
+                harness.processElement(Either.Right(Feedback.ofVector(key, batch.velocity().eventTimeUs(),
+                        batch.velocity().target())), s.startTimeUs());
+            }
+        }
+
+        void control(NetworkControl control) throws Exception {
+            harness.processBroadcastElement(control, 0);
+        }
+
+        List<Decoding> decodings(String key) {
+            return harness.extractOutputValues().stream().filter(d -> d.sourceKey().equals(key)).toList();
+        }
+
+        List<ModelSnapshot> exports() {
+            List<ModelSnapshot> exports = new ArrayList<>();
+            harness.getSideOutput(ModelSnapshot.OUTPUT).forEach(r -> exports.add(r.getValue()));
+            return exports;
+        }
+
+        long count(SnnCounter counter) {
+            return function.metrics().count(counter);
+        }
+    }
+
+    private static List<ReachingBatch> session(int batches) {
+        ReachingSimulator simulator = new ReachingSimulator("sim", SESSION);
+        List<ReachingBatch> out = new ArrayList<>();
+        for (int n = 0; n < batches; n++) {
+            out.add(simulator.read());
+        }
+        return out;
+    }
+
+    /** {@code decodings} with their key replaced, to compare the runs of two keys. */
+    private static List<Decoding> rekeyed(List<Decoding> decodings, String key) {
+        return decodings.stream().map(d -> new Decoding(key, d.eventTimeUs(), d.output(), d.classId(),
+                d.confidence(), d.ingestWallTimeUs(), d.emitWallTimeUs())).toList();
+    }
+
+    @Test
+    void aModelExportedFromOneKeyAndLoadedIntoAnotherContinuesExactlyAsTheFirst() throws Exception {
+        List<ReachingBatch> batches = session(200);
+        long handOverUs = batches.get(120).spikes().startTimeUs();
+
+        Run source = Run.start();
+        source.control(NetworkControl.export(1, handOverUs, "a"));
+        source.feed("a", batches);
+        assertThat(source.exports()).hasSize(1);
+        ModelSnapshot exported = source.exports().get(0);
+        assertThat(exported.sourceKey()).isEqualTo("a");
+        assertThat(exported.eventTimeUs()).isEqualTo(handOverUs);
+        assertThat(exported.specFingerprint()).isEqualTo(spec().fingerprint());
+        List<Decoding> aAfter = source.decodings("a").subList(120, 200);
+
+        // Another job: key b has learned nothing, then loads a's model and sees a's input from the hand-over on.
+        Run target = Run.start();
+        target.control(NetworkControl.load(1, handOverUs, "b", exported));
+        target.feed("b", batches.subList(120, 200));
+        assertThat(target.count(SnnCounter.CONTROLS_APPLIED)).isEqualTo(1);
+        assertThat(target.decodings("b")).isEqualTo(rekeyed(aAfter, "b"));
+
+        Run fresh = Run.start();
+        fresh.feed("b", batches.subList(120, 200));
+        assertThat(fresh.decodings("b").get(0).output()).isNotEqualTo(aAfter.get(0).output());
+    }
+
+    @Test
+    void freezingOneKeyAtAnEventTimeStopsItsLearningThereAndUnfreezingResumesIt() throws Exception {
+        List<ReachingBatch> batches = session(120);
+        long freezeUs = batches.get(40).spikes().startTimeUs();
+        long thawUs = batches.get(80).spikes().startTimeUs();
+        Run run = Run.start();
+        run.control(NetworkControl.freeze(1, freezeUs, "a", true));
+        run.control(NetworkControl.freeze(2, thawUs, "a", false));
+        run.feed("a", batches);
+        run.feed("b", batches);
+        // Key a: the feedback of batches 0..39 is learned, of 40..79 not (frozen from batch 40's first bin to batch
+        // 80's), of 80..119 again; key b learns from all of its feedback.
+        assertThat(run.count(SnnCounter.FEEDBACK_WHILE_FROZEN)).isEqualTo(40);
+        assertThat(run.count(SnnCounter.FEEDBACK_APPLIED)).isEqualTo(120 - 40 + 120);
+        // Frozen a and ever-learning b part ways at the freeze, not before.
+        List<Decoding> a = run.decodings("a");
+        List<Decoding> b = rekeyed(run.decodings("b"), "a");
+        assertThat(a.subList(0, 41)).isEqualTo(b.subList(0, 41));
+        assertThat(a.get(45)).isNotEqualTo(b.get(45));
+    }
+
+    @Test
+    void aModelOfAnotherSpecificationIsRejectedAndTheKeyContinuesUnchanged() throws Exception {
+        List<ReachingBatch> batches = session(60);
+        Run run = Run.start();
+        ModelSnapshot foreign = new ModelSnapshot("x", 0, spec().fingerprint() + 1, ModelSnapshot.FORMAT_VERSION,
+                new byte[] {1, 2, 3});
+        run.control(NetworkControl.load(1, batches.get(20).spikes().startTimeUs(), "a", foreign));
+        run.feed("a", batches);
+        run.feed("b", batches);
+        assertThat(run.count(SnnCounter.CONTROLS_REJECTED)).isEqualTo(1);
+        assertThat(run.decodings("a")).isEqualTo(rekeyed(run.decodings("b"), "a"));
+    }
+
+    @Test
+    void aSnapshotOfAnotherFormatVersionOrInvalidControlsFailLoudly() {
+        SpikingNetwork network = new SpikingNetwork(spec());
+        ModelSnapshot current = ModelSnapshot.of("a", 0, network);
+        ModelSnapshot newer = new ModelSnapshot("a", 0, current.specFingerprint(), ModelSnapshot.FORMAT_VERSION + 1,
+                current.network());
+        assertThatThrownBy(() -> newer.restoreInto(network)).isInstanceOf(SnapshotFormatException.class)
+                .hasMessageContaining("format version 2");
+        assertThatThrownBy(() -> NetworkControl.export(0, 0, "a")).hasMessageContaining("sequence");
+        assertThatThrownBy(() -> new NetworkControl(1, 0, "a", NetworkControl.Action.LOAD, null))
+                .hasMessageContaining("LOAD");
+        assertThatThrownBy(() -> NetworkControl.load(1, 0, null, current)).hasMessageContaining("target key");
+    }
+
+    @Test
+    void controlsAndSnapshotsHaveFlinkSerializersWithoutKryo() {
+        assertThat(NetworkControl.TYPE).isInstanceOf(PojoTypeInfo.class);
+        assertThat(ModelSnapshot.TYPE).isInstanceOf(PojoTypeInfo.class);
+    }
+}
