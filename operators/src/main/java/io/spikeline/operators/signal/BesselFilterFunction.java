@@ -30,6 +30,7 @@ public final class BesselFilterFunction extends KeyedProcessFunction<String, Sam
     private transient Counter late;
     private transient Counter repairedSamples;
     private transient Counter droppedFrames;
+    private transient Counter unsupportedRate;
 
     public BesselFilterFunction(FilterSpec spec) {
         this.spec = Objects.requireNonNull(spec, "spec");
@@ -66,6 +67,7 @@ public final class BesselFilterFunction extends KeyedProcessFunction<String, Sam
         late = metrics.counter("late");
         repairedSamples = metrics.counter("repairedSamples");
         droppedFrames = metrics.counter("droppedFrames");
+        unsupportedRate = metrics.counter("unsupportedRate");
     }
 
     @Override
@@ -77,6 +79,11 @@ public final class BesselFilterFunction extends KeyedProcessFunction<String, Sam
             return;
         }
         FilterKeyState key = state.value();
+        if ((key == null || !key.fits(frame)) && designs.rejection(frame.sampleRateHz()) != null) {
+            unsupportedRate.inc();
+            ctx.output(SignalOutputs.UNSUPPORTED_RATE, frame);
+            return;
+        }
         if (key == null) {
             key = new FilterKeyState(designs);
             key.start(frame);

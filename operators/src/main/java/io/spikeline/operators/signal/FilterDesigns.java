@@ -17,6 +17,7 @@ final class FilterDesigns implements Serializable {
 
     private final FilterSpec spec;
     private transient Map<Double, RateDesign> byRate;
+    private transient Map<Double, String> rejected;
 
     FilterDesigns(FilterSpec spec) {
         this.spec = spec;
@@ -24,6 +25,27 @@ final class FilterDesigns implements Serializable {
 
     FilterSpec spec() {
         return spec;
+    }
+
+    /**
+     * Why the spec cannot be designed at {@code sampleRateHz} (an edge at or above its Nyquist frequency), or
+     * null when it can; remembered per rate.
+     */
+    String rejection(double sampleRateHz) {
+        if (rejected == null) {
+            rejected = new HashMap<>();
+        }
+        if (rejected.containsKey(sampleRateHz)) {
+            return rejected.get(sampleRateHz);
+        }
+        String reason = null;
+        try {
+            at(sampleRateHz);
+        } catch (IllegalArgumentException e) {
+            reason = e.getMessage();
+        }
+        rejected.put(sampleRateHz, reason);
+        return reason;
     }
 
     /** The design at {@code sampleRateHz}, made on first use. */

@@ -7,8 +7,9 @@
  * <ul>
  *   <li><b>Design per key.</b> The {@link io.spikeline.operators.signal.FilterSpec} gives band, order, edges in
  *       Hz and normalisation; each key's design is made at that key's own sample rate, once per rate per
- *       operator instance (a transient cache). An edge at or above a key's Nyquist frequency fails the job
- *       with the design's message.</li>
+ *       operator instance (a transient cache). Frames at a rate whose Nyquist frequency is at or below an
+ *       edge cannot be filtered: they go to {@link io.spikeline.operators.signal.SignalOutputs#UNSUPPORTED_RATE}
+ *       unchanged (metric {@code unsupportedRate}) and leave the key's state as it was.</li>
  *   <li><b>Causal mode.</b> Second-order sections, transposed direct form II, double-precision state. The
  *       first frame of a key (and the first frame after any restart) primes the filter with the steady state
  *       of a constant input equal to its first sample, channel by channel ({@code SosFilter.prime}): a stream
@@ -48,7 +49,7 @@
  *   <li><b>Time.</b> Records carry event time in µs in their own fields; the Flink timestamp of an output is
  *       that of the input record that produced it (used only for the watermark check). No timers.</li>
  *   <li><b>Metrics</b> (operator counters): {@code records}, {@code channelSamples} (input channel × samples),
- *       {@code gaps}, {@code late}, {@code repairedSamples}, {@code droppedFrames}.</li>
+ *       {@code gaps}, {@code late}, {@code repairedSamples}, {@code droppedFrames}, {@code unsupportedRate}.</li>
  * </ul>
  *
  * <h2>{@link io.spikeline.operators.signal.SampleEncodeFunction}: {@code SampleFrame → SpikeBatch}</h2>

@@ -304,6 +304,23 @@ class BesselFilterFunctionTest {
     }
 
     @Test
+    void framesAtARateTooLowForTheDesignGoToTheUnsupportedRateOutputWithoutTouchingOtherKeys() throws Exception {
+        List<SampleFrame> probe = broadband("probe", 13, 4, 6, 30);
+        List<SampleFrame> slow = noise("slow", 14, 4000, 2, 3, 10);
+        try (var harness = filterHarness(SPIKE_BAND, Backend.HEAP, null)) {
+            for (int i = 0; i < 6; i++) {
+                harness.processElement(probe.get(i), 0);
+                if (i < 3) {
+                    harness.processElement(slow.get(i), 0);
+                }
+            }
+            assertThat(harness.extractOutputValues()).containsExactlyElementsOf(causalReference(SPIKE_BAND, probe));
+            assertThat(side(harness, SignalOutputs.UNSUPPORTED_RATE)).containsExactlyElementsOf(slow);
+            assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void invalidSpecificationsFailWithTheFieldAndValueNamed() {
         assertThatThrownBy(() -> FilterSpec.causal(BandType.LOWPASS, 11, new double[] {10}, BesselNorm.MAG))
                 .hasMessageContaining("order").hasMessageContaining("11");
