@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.metrics.util.InterceptingOperatorMetricGroup;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
@@ -318,6 +319,33 @@ class BesselFilterFunctionTest {
             assertThat(side(harness, SignalOutputs.UNSUPPORTED_RATE)).containsExactlyElementsOf(slow);
             assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
         }
+    }
+
+    @Test
+    void countersCountRecordsChannelSamplesGapsLateFramesAndRepairedSamples() throws Exception {
+        List<SampleFrame> frames = noise("k", 15, 1000, 3, 8, 10);
+        float[] bad = frames.get(6).data().clone();
+        bad[4] = Float.NaN;
+        bad[5] = Float.NaN;
+        InterceptingOperatorMetricGroup metrics = new InterceptingOperatorMetricGroup();
+        try (var harness = SignalFixtures.harness(new BesselFilterFunction(
+                SPIKE_BAND_LOW_RATE.withNonFinitePolicy(NonFinitePolicy.ZERO)), SampleFrame::sourceKey, metrics)) {
+            for (int i : new int[] {0, 1, 2, 4, 3, 5}) {
+                harness.processElement(frames.get(i), 0);
+            }
+            harness.processElement(withData(frames.get(6), bad), 0);
+            harness.processElement(frames.get(7), 0);
+        }
+        assertThat(count(metrics, "records")).isEqualTo(8);
+        assertThat(count(metrics, "channelSamples")).isEqualTo(7 * 3 * 10);
+        assertThat(count(metrics, "gaps")).isEqualTo(1);
+        assertThat(count(metrics, "late")).isEqualTo(1);
+        assertThat(count(metrics, "repairedSamples")).isEqualTo(2);
+        assertThat(count(metrics, "droppedFrames")).isZero();
+    }
+
+    private static long count(InterceptingOperatorMetricGroup metrics, String name) {
+        return ((org.apache.flink.metrics.Counter) metrics.get(name)).getCount();
     }
 
     @Test

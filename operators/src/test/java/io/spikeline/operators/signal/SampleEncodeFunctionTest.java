@@ -27,7 +27,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.metrics.util.InterceptingOperatorMetricGroup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -113,6 +115,29 @@ class SampleEncodeFunctionTest {
         List<SpikeBatch> resumed = new ArrayList<>(run(spec, backend, input.subList(0, cut), null, snapshot));
         resumed.addAll(run(spec, backend, input.subList(cut, input.size()), snapshot[0], null));
         assertThat(resumed).containsExactlyElementsOf(uninterrupted);
+    }
+
+    @Test
+    void countersCountRecordsChannelSamplesAndSpikes() throws Exception {
+        List<SampleFrame> input = twoKeys();
+        InterceptingOperatorMetricGroup metrics = new InterceptingOperatorMetricGroup();
+        List<SpikeBatch> out;
+        try (var harness = SignalFixtures.harness(new SampleEncodeFunction(THRESHOLD), SampleFrame::sourceKey,
+                metrics)) {
+            for (SampleFrame f : input) {
+                harness.processElement(f, 0);
+            }
+            out = harness.extractOutputValues();
+        }
+        long channelSamples = input.stream().mapToLong(f -> (long) f.channelCount() * f.sampleCount()).sum();
+        assertThat(count(metrics, "records")).isEqualTo(input.size());
+        assertThat(count(metrics, "channelSamples")).isEqualTo(channelSamples);
+        assertThat(count(metrics, "spikes")).isEqualTo(out.stream().mapToLong(SpikeBatch::spikeCount).sum())
+                .isPositive();
+    }
+
+    private static long count(InterceptingOperatorMetricGroup metrics, String name) {
+        return ((Counter) metrics.get(name)).getCount();
     }
 
     @Test

@@ -9,9 +9,16 @@ import io.spikeline.models.record.SampleFrame;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.jobgraph.OperatorID;
+import org.apache.flink.runtime.metrics.groups.InternalOperatorMetricGroup;
+import org.apache.flink.runtime.metrics.groups.TaskMetricGroup;
+import org.apache.flink.runtime.metrics.groups.UnregisteredMetricGroups;
+import org.apache.flink.runtime.metrics.util.InterceptingOperatorMetricGroup;
+import org.apache.flink.runtime.operators.testutils.MockEnvironmentBuilder;
 import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
@@ -39,6 +46,24 @@ final class SignalFixtures {
         if (restore != null) {
             harness.initializeState(restore);
         }
+        harness.open();
+        return harness;
+    }
+
+    /** An opened heap-backend harness whose operator metrics are kept in {@code metrics}. */
+    static <I, O> KeyedOneInputStreamOperatorTestHarness<String, I, O> harness(
+            KeyedProcessFunction<String, I, O> function, KeySelector<I, String> key,
+            InterceptingOperatorMetricGroup metrics) throws Exception {
+        TaskMetricGroup task = new UnregisteredMetricGroups.UnregisteredTaskMetricGroup() {
+            @Override
+            public InternalOperatorMetricGroup getOrAddOperator(OperatorID id, String name,
+                                                                Map<String, String> additionalVariables) {
+                return metrics;
+            }
+        };
+        KeyedOneInputStreamOperatorTestHarness<String, I, O> harness = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(function), key, Types.STRING,
+                new MockEnvironmentBuilder().setMetricGroup(task).build());
         harness.open();
         return harness;
     }
