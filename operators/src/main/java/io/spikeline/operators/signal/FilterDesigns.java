@@ -4,20 +4,21 @@ import io.spikeline.models.filter.SosCoefficients;
 import io.spikeline.models.filter.design.Complex;
 import io.spikeline.models.filter.design.DigitalFilter;
 import java.io.Serializable;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The designs of one {@link FilterSpec} at every sample rate met so far. Designing is far costlier than
  * filtering a frame, and keys share rates, so each rate is designed once per operator instance; the cache is
- * transient (rebuilt after deserialisation) and owned by one task thread.
+ * transient (rebuilt after deserialisation) and concurrent, since state serializers built on it may restore
+ * state outside the task thread.
  */
 final class FilterDesigns implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private final FilterSpec spec;
-    private transient Map<Double, RateDesign> byRate;
-    private transient Map<Double, String> rejected;
+    /** Per rate met, its design or why there is none. */
+    private transient volatile Map<Double, Attempt> byRate;
 
     FilterDesigns(FilterSpec spec) {
         this.spec = spec;
@@ -32,33 +33,43 @@ final class FilterDesigns implements Serializable {
      * null when it can; remembered per rate.
      */
     String rejection(double sampleRateHz) {
-        if (rejected == null) {
-            rejected = new HashMap<>();
-        }
-        if (rejected.containsKey(sampleRateHz)) {
-            return rejected.get(sampleRateHz);
-        }
-        String reason = null;
-        try {
-            at(sampleRateHz);
-        } catch (IllegalArgumentException e) {
-            reason = e.getMessage();
-        }
-        rejected.put(sampleRateHz, reason);
-        return reason;
+        return attempt(sampleRateHz).rejection();
     }
 
-    /** The design at {@code sampleRateHz}, made on first use. */
+    /**
+     * The design at {@code sampleRateHz}, made on first use.
+     *
+     * @throws IllegalArgumentException when the spec cannot be designed at that rate
+     */
     RateDesign at(double sampleRateHz) {
-        if (byRate == null) {
-            byRate = new HashMap<>();
+        Attempt attempt = attempt(sampleRateHz);
+        if (attempt.design() == null) {
+            throw new IllegalArgumentException(attempt.rejection());
         }
-        RateDesign design = byRate.get(sampleRateHz);
-        if (design == null) {
-            design = RateDesign.of(spec, sampleRateHz);
-            byRate.put(sampleRateHz, design);
+        return attempt.design();
+    }
+
+    private Attempt attempt(double sampleRateHz) {
+        Map<Double, Attempt> cache = byRate;
+        if (cache == null) {
+            synchronized (this) {
+                if (byRate == null) {
+                    byRate = new ConcurrentHashMap<>();
+                }
+                cache = byRate;
+            }
         }
-        return design;
+        return cache.computeIfAbsent(sampleRateHz, rate -> {
+            try {
+                return new Attempt(RateDesign.of(spec, rate), null);
+            } catch (IllegalArgumentException e) {
+                return new Attempt(null, e.getMessage());
+            }
+        });
+    }
+
+    /** A design, or why there is none. */
+    private record Attempt(RateDesign design, String rejection) {
     }
 
     /**

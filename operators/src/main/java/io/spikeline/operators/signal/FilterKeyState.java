@@ -31,6 +31,8 @@ final class FilterKeyState implements Snapshottable {
     private final FrameContinuity continuity = new FrameContinuity();
     private double sampleRateHz;
     private int channelCount;
+    /** The design at {@link #sampleRateHz}. */
+    private FilterDesigns.RateDesign design;
     private boolean primeAtNextFrame;
     private long outputSequence;
     private long pendingStartUs;
@@ -64,7 +66,7 @@ final class FilterKeyState implements Snapshottable {
             }
         }
         FilterSpec spec = designs.spec();
-        FilterDesigns.RateDesign design = designs.at(rateHz);
+        design = designs.at(rateHz);
         sampleRateHz = rateHz;
         channelCount = channels;
         lastFinite = new float[channels];
@@ -129,7 +131,7 @@ final class FilterKeyState implements Snapshottable {
             }
             float[] output = new float[data.length];
             causal.filter(data, output);
-            long shiftUs = designs.spec().alignToGroupDelay() ? designs.at(sampleRateHz).groupDelayUs() : 0;
+            long shiftUs = designs.spec().alignToGroupDelay() ? design.groupDelayUs() : 0;
             return new SampleFrame(key, frame.sequence(), frame.firstSampleTimeUs() - shiftUs, sampleRateHz,
                     channelCount, samples, output);
         }
