@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
@@ -24,6 +25,8 @@ public final class EventBinningFunction extends KeyedProcessFunction<String, Eve
     private final EventBinningSpec spec;
     private transient ModelState.Factory<EventBinningEncoder> factory;
     private transient ValueState<ModelState<EventBinningEncoder>> state;
+    /** Event time (ms) at which the open bin ends, while a flush timer is pending for it. */
+    private transient ValueState<Long> openBinEndMs;
     private transient Counter records;
     private transient Counter events;
     private transient Counter spikes;
@@ -43,6 +46,7 @@ public final class EventBinningFunction extends KeyedProcessFunction<String, Eve
         Class<ModelState<EventBinningEncoder>> type = (Class) ModelState.class;
         state = getRuntimeContext().getState(new ValueStateDescriptor<>("event-binning",
                 new SnapshotStateSerializer<>(type, () -> new ModelState<>(encoders))));
+        openBinEndMs = getRuntimeContext().getState(new ValueStateDescriptor<>("open-bin-end-ms", Types.LONG));
         MetricGroup metrics = getRuntimeContext().getMetricGroup();
         records = metrics.counter("records");
         events = metrics.counter("events");
@@ -66,9 +70,37 @@ public final class EventBinningFunction extends KeyedProcessFunction<String, Eve
         state.update(key);
         events.inc(batch.size());
         lateEvents.inc(encoder.lateEventCount() - lateBefore);
-        if (binned.isPresent()) {
-            spikes.inc(binned.get().spikeCount());
-            out.collect(binned.get());
+        emit(binned, out);
+        if (spec.flushOnWatermark() && batch.size() > 0) {
+            long width = spec.binWidthUs();
+            long endUs = (Math.floorDiv(batch.timestampsUs()[batch.size() - 1], width) + 1) * width;
+            long endMs = Math.floorDiv(endUs + 999, 1000);
+            Long pending = openBinEndMs.value();
+            if (pending == null || endMs > pending) {
+                openBinEndMs.update(endMs);
+                ctx.timerService().registerEventTimeTimer(endMs);
+            }
+        }
+    }
+
+    /** Completes the open bin once the watermark has passed its end; timers of earlier bins are ignored. */
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<SpikeBatch> out) throws Exception {
+        Long pending = openBinEndMs.value();
+        if (pending == null || timestamp < pending) {
+            return;
+        }
+        openBinEndMs.clear();
+        ModelState<EventBinningEncoder> key = state.value();
+        Optional<SpikeBatch> flushed = key.model().flush(ctx.getCurrentKey());
+        state.update(key);
+        emit(flushed, out);
+    }
+
+    private void emit(Optional<SpikeBatch> batch, Collector<SpikeBatch> out) {
+        if (batch.isPresent()) {
+            spikes.inc(batch.get().spikeCount());
+            out.collect(batch.get());
         }
     }
 }

@@ -11,8 +11,12 @@ import java.util.Objects;
  * @param binWidthUs width of the time bins (> 0)
  * @param poolingFactor pixels per pooled cell along each axis (> 0)
  * @param polarity whether ON and OFF events get separate channels
+ * @param flushOnWatermark whether a key's open bin is completed and emitted once the watermark passes its end
+ *     (Flink timestamps being event time in milliseconds), so that a camera falling silent does not hold back
+ *     its last bin; otherwise the open bin completes only when a later event of the key arrives
  */
-public record EventBinningSpec(long binWidthUs, int poolingFactor, PolarityChannels polarity) implements Serializable {
+public record EventBinningSpec(long binWidthUs, int poolingFactor, PolarityChannels polarity,
+                               boolean flushOnWatermark) implements Serializable {
     public EventBinningSpec {
         Objects.requireNonNull(polarity, "polarity");
         params(1, 1, binWidthUs, poolingFactor, polarity);

@@ -42,7 +42,8 @@
  *       {@link io.spikeline.operators.signal.SignalOutputs#LATE_FRAMES} and leaves the state untouched. A
  *       source that restarts its numbering must therefore use a new key.</li>
  *   <li><b>NaN and infinity</b>, by {@link io.spikeline.operators.sideoutput.NonFinitePolicy}:
- *       {@code DROP_FRAME} drops the frame and restarts the filter at the next one (without a gap record);
+ *       {@code DROP_FRAME} drops the frame and restarts the filter at the next one (without a gap record; in
+ *       block mode the incomplete block is dropped with it);
  *       {@code HOLD_LAST} replaces each bad value by its channel's last finite value (0 before any);
  *       {@code ZERO} by 0. Every such frame yields a {@link io.spikeline.operators.sideoutput.NonFiniteSamples}
  *       on {@link io.spikeline.operators.signal.SignalOutputs#NON_FINITE}.</li>
@@ -66,7 +67,9 @@
  * {@code EventBinningEncoder} per key for the key's sensor size, binning by an
  * {@link io.spikeline.operators.signal.EventBinningSpec}. The open bin (the bin of the latest event) is part
  * of keyed state and completes when a later event of the key arrives; output batches are contiguous and
- * numbered per key. Events behind the open bin are dropped by the encoder and counted ({@code lateEvents});
+ * numbered per key. With {@code flushOnWatermark}, an event-time timer at the open bin's end (ms, rounded up)
+ * completes it once the watermark passes, and the key's next events start a new contiguous run at their own
+ * bin (the encoder's {@code flush}); the pending timer's time is keyed state too. Events behind the open bin are dropped by the encoder and counted ({@code lateEvents});
  * other metrics: {@code records}, {@code events}, {@code spikes}.
  *
  * <h2>State</h2>

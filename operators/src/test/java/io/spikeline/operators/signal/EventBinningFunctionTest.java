@@ -19,7 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class EventBinningFunctionTest {
-    private static final EventBinningSpec SPEC = new EventBinningSpec(2_000, 4, PolarityChannels.SEPARATE);
+    private static final EventBinningSpec SPEC = new EventBinningSpec(2_000, 4, PolarityChannels.SEPARATE, false);
 
     /** Two simulated cameras of different sensor sizes, batches interleaved. */
     private static List<EventBatch> twoCameras() throws Exception {
@@ -69,5 +69,53 @@ class EventBinningFunctionTest {
         List<SpikeBatch> resumed = new ArrayList<>(run(backend, input.subList(0, cut), null, snapshot));
         resumed.addAll(run(backend, input.subList(cut, input.size()), snapshot[0], null));
         assertThat(resumed).containsExactlyElementsOf(expected);
+    }
+
+    private static EventBatch events(long sequence, long... timesUs) {
+        int n = timesUs.length;
+        short[] x = new short[n];
+        short[] y = new short[n];
+        byte[] p = new byte[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = (short) (i % 8);
+            y[i] = (short) (i / 8 % 8);
+            p[i] = (byte) (i % 2);
+        }
+        return new EventBatch("cam", sequence, 8, 8, timesUs, x, y, p);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void withWatermarkFlushTheOpenBinLeavesOnceTheWatermarkPassesItsEndAlsoAfterARestore(Backend backend)
+            throws Exception {
+        EventBinningSpec spec = new EventBinningSpec(1_000, 1, PolarityChannels.MERGED, true);
+        EventBatch first = events(0, 100, 500, 1200, 1900);
+        EventBatch second = events(1, 5300, 5400, 5401);
+        EventBinningEncoder direct = new EventBinningEncoder(spec.params(8, 8));
+        List<SpikeBatch> expected = new ArrayList<>();
+        direct.encode(first).ifPresent(expected::add);
+        direct.flush("cam").ifPresent(expected::add);
+        direct.encode(second).ifPresent(expected::add);
+        direct.flush("cam").ifPresent(expected::add);
+        assertThat(expected).hasSize(3);
+
+        List<SpikeBatch> out = new ArrayList<>();
+        OperatorSubtaskState snapshot;
+        try (var harness = harness(new EventBinningFunction(spec), EventBatch::sourceKey, backend, null)) {
+            harness.processElement(first, 1);
+            harness.processWatermark(1);
+            assertThat(harness.extractOutputValues()).hasSize(1);
+            harness.processWatermark(2);
+            harness.processElement(second, 5);
+            snapshot = harness.snapshot(1, 1);
+            out.addAll(harness.extractOutputValues());
+        }
+        try (var harness = harness(new EventBinningFunction(spec), EventBatch::sourceKey, backend, snapshot)) {
+            harness.processWatermark(5);
+            assertThat(harness.extractOutputValues()).isEmpty();
+            harness.processWatermark(6);
+            out.addAll(harness.extractOutputValues());
+        }
+        assertThat(out).containsExactlyElementsOf(expected);
     }
 }
