@@ -88,8 +88,7 @@ public final class BesselFilterFunction extends KeyedProcessFunction<String, Sam
             key = new FilterKeyState(designs);
             key.start(frame);
         } else if (!key.fits(frame)) {
-            ctx.output(SignalOutputs.GAPS, key.continuity().gapTo(frame, key.restart()));
-            gaps.inc();
+            reportGap(key, frame, ctx);
             key.start(frame);
         } else {
             switch (key.continuity().check(frame)) {
@@ -97,10 +96,7 @@ public final class BesselFilterFunction extends KeyedProcessFunction<String, Sam
                     sendLate(frame, ctx);
                     return;
                 }
-                case GAP -> {
-                    ctx.output(SignalOutputs.GAPS, key.continuity().gapTo(frame, key.restart()));
-                    gaps.inc();
-                }
+                case GAP -> reportGap(key, frame, ctx);
                 case FIRST, CONTIGUOUS -> { }
             }
         }
@@ -108,22 +104,24 @@ public final class BesselFilterFunction extends KeyedProcessFunction<String, Sam
         int badChannel = frame.firstNonFiniteChannel();
         if (badChannel >= 0) {
             NonFinitePolicy policy = spec.nonFinitePolicy();
+            boolean drop = policy == NonFinitePolicy.DROP_FRAME;
             int badValues;
-            if (policy == NonFinitePolicy.DROP_FRAME) {
+            if (drop) {
                 badValues = NonFiniteRepair.count(data);
                 droppedFrames.inc();
+            } else {
+                data = data.clone();
+                badValues = NonFiniteRepair.repair(data, frame.channelCount(), policy, key.lastFinite());
+                repairedSamples.inc(badValues);
+            }
+            ctx.output(SignalOutputs.NON_FINITE, new NonFiniteSamples(frame.sourceKey(), frame.sequence(),
+                    frame.firstSampleTimeUs(), badValues, badChannel, policy));
+            if (drop) {
                 key.restart();
                 key.continuity().advance(frame);
                 state.update(key);
-                ctx.output(SignalOutputs.NON_FINITE, new NonFiniteSamples(frame.sourceKey(), frame.sequence(),
-                        frame.firstSampleTimeUs(), badValues, badChannel, policy));
                 return;
             }
-            data = data.clone();
-            badValues = NonFiniteRepair.repair(data, frame.channelCount(), policy, key.lastFinite());
-            repairedSamples.inc(badValues);
-            ctx.output(SignalOutputs.NON_FINITE, new NonFiniteSamples(frame.sourceKey(), frame.sequence(),
-                    frame.firstSampleTimeUs(), badValues, badChannel, policy));
         }
         SampleFrame filtered = key.filter(frame, data);
         key.continuity().advance(frame);
@@ -135,6 +133,12 @@ public final class BesselFilterFunction extends KeyedProcessFunction<String, Sam
         if (filtered != null) {
             out.collect(filtered);
         }
+    }
+
+    /** Reports the break between the key's stream and {@code frame}, restarting the filter. */
+    private void reportGap(FilterKeyState key, SampleFrame frame, Context ctx) {
+        ctx.output(SignalOutputs.GAPS, key.continuity().gapTo(frame, key.restart()));
+        gaps.inc();
     }
 
     private void sendLate(SampleFrame frame, Context ctx) {
