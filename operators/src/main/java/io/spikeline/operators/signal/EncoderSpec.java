@@ -1,0 +1,100 @@
+package io.spikeline.operators.signal;
+
+import io.spikeline.models.encode.DeltaEncoder;
+import io.spikeline.models.encode.DeltaParams;
+import io.spikeline.models.encode.LatencyEncoder;
+import io.spikeline.models.encode.LatencyMapping;
+import io.spikeline.models.encode.LatencyParams;
+import io.spikeline.models.encode.RateEncoder;
+import io.spikeline.models.encode.RateParams;
+import io.spikeline.models.encode.SampleEncoder;
+import io.spikeline.models.encode.SigmaDeltaEncoder;
+import io.spikeline.models.encode.SigmaDeltaParams;
+import io.spikeline.models.encode.ThresholdCrossingEncoder;
+import io.spikeline.models.encode.ThresholdCrossingParams;
+import java.io.Serializable;
+
+/**
+ * Which {@code models} sample encoder {@link SampleEncodeFunction} runs per key, with its parameters as
+ * serializable values (validated at construction by the models parameter record they build).
+ */
+public sealed interface EncoderSpec extends Serializable {
+
+    /** A fresh encoder for a key's stream of {@code channelCount} channels. */
+    SampleEncoder create(int channelCount, String sourceKey);
+
+    /** {@link ThresholdCrossingEncoder}: the broadband probe path. */
+    record ThresholdCrossing(double thresholdMultiple, int noiseWindowSamples, int refractorySamples)
+            implements EncoderSpec {
+        public ThresholdCrossing {
+            params(thresholdMultiple, noiseWindowSamples, refractorySamples);
+        }
+
+        private static ThresholdCrossingParams params(double multiple, int window, int refractory) {
+            return new ThresholdCrossingParams(multiple, window, refractory);
+        }
+
+        @Override
+        public SampleEncoder create(int channelCount, String sourceKey) {
+            return new ThresholdCrossingEncoder(params(thresholdMultiple, noiseWindowSamples, refractorySamples),
+                    channelCount);
+        }
+    }
+
+    /** {@link DeltaEncoder} (send-on-delta). */
+    record Delta(double delta) implements EncoderSpec {
+        public Delta {
+            new DeltaParams(delta);
+        }
+
+        @Override
+        public SampleEncoder create(int channelCount, String sourceKey) {
+            return new DeltaEncoder(new DeltaParams(delta), channelCount);
+        }
+    }
+
+    /** {@link SigmaDeltaEncoder}. */
+    record SigmaDelta(double threshold) implements EncoderSpec {
+        public SigmaDelta {
+            new SigmaDeltaParams(threshold);
+        }
+
+        @Override
+        public SampleEncoder create(int channelCount, String sourceKey) {
+            return new SigmaDeltaEncoder(new SigmaDeltaParams(threshold), channelCount);
+        }
+    }
+
+    /**
+     * {@link RateEncoder} (Poisson). Each key draws from its own generator, seeded by {@link #seedFor}; the
+     * generator's state is part of the key's state, so a restored job continues the same draws.
+     */
+    record Rate(double gainHzPerUnit, long seed) implements EncoderSpec {
+        public Rate {
+            new RateParams(gainHzPerUnit);
+        }
+
+        /** {@code seed} mixed with the key's (stable) string hash by a golden-ratio multiply. */
+        public long seedFor(String sourceKey) {
+            return seed ^ (sourceKey.hashCode() * 0x9E3779B97F4A7C15L);
+        }
+
+        @Override
+        public SampleEncoder create(int channelCount, String sourceKey) {
+            return new RateEncoder(new RateParams(gainHzPerUnit), channelCount, seedFor(sourceKey));
+        }
+    }
+
+    /** {@link LatencyEncoder} (time to first spike). */
+    record Latency(int windowBins, LatencyMapping mapping, double threshold, double saturation)
+            implements EncoderSpec {
+        public Latency {
+            new LatencyParams(windowBins, mapping, threshold, saturation);
+        }
+
+        @Override
+        public SampleEncoder create(int channelCount, String sourceKey) {
+            return new LatencyEncoder(new LatencyParams(windowBins, mapping, threshold, saturation), channelCount);
+        }
+    }
+}
