@@ -1,0 +1,91 @@
+package io.spikeline.runtime.cli;
+
+import io.spikeline.runtime.bmi.BmiReport;
+import io.spikeline.runtime.bmi.BmiRun;
+import io.spikeline.runtime.bmi.BmiScore;
+import io.spikeline.runtime.bmi.BmiSettings;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code spikeline run <app>}: an application on an embedded Flink MiniCluster, with a progress line and a report. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run an application on an embedded Flink MiniCluster for a bounded time, print a progress line "
+                + "while it runs and a report at the end, and write the report (report.txt, report.html) into a folder.",
+            "bmi: a simulated 96-channel implant during centre-out reaches (1 ms spike-count bins) decoded into hand "
+                + "velocity by a spiking network learning online from the true velocity; the report scores it with "
+                + "R² (uniform average over vx, vy; each batch is decoded before the network learns from it)."})
+final class RunCommand implements Callable<Integer> {
+
+    /** The applications. */
+    enum App { bmi, gesture, packets, eeg }
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "APP", description = "The application: ${COMPLETION-CANDIDATES}.")
+    App app;
+
+    @Option(names = "--seconds", defaultValue = "60", paramLabel = "S",
+            description = "Seconds of signal to process (default: ${DEFAULT-VALUE}).")
+    double seconds;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the simulated session (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--channels", defaultValue = "96", paramLabel = "N",
+            description = "Channels (units) of the simulated array (default: ${DEFAULT-VALUE}).")
+    int channels;
+
+    @Option(names = "--realtime",
+            description = "Pace the simulated source at the sensor's own rate instead of as fast as the job runs.")
+    boolean realTime;
+
+    @Option(names = "--learn-seconds", defaultValue = "Infinity", paramLabel = "S",
+            description = "Stop learning after this much signal and decode with the frozen network from then on "
+                    + "(default: learn throughout).")
+    double learnSeconds;
+
+    @Option(names = "--report-dir", defaultValue = "spikeline-report", paramLabel = "DIR",
+            description = "Folder the report is written into, created if needed (default: ${DEFAULT-VALUE}).")
+    Path reportDir;
+
+    @Option(names = "--progress-every", defaultValue = "2", paramLabel = "S",
+            description = "Wall-clock seconds between two progress lines (default: ${DEFAULT-VALUE}).")
+    double progressEvery;
+
+    @Override
+    public Integer call() throws Exception {
+        if (app != App.bmi) {
+            throw new IllegalArgumentException("the " + app + " application is not available yet; available: bmi");
+        }
+        if (!(progressEvery > 0)) {
+            throw new IllegalArgumentException("--progress-every must be > 0, was " + progressEvery);
+        }
+        BmiSettings settings = new BmiSettings(seconds, seed, channels, realTime, learnSeconds);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "spikeline run bmi: %.1f s of simulated signal from %d channels on an embedded "
+                + "Flink MiniCluster%n", settings.batches() * settings.batchSeconds(), channels);
+        out.flush();
+        BmiRun.Result result = BmiRun.run(settings, progressEvery, p -> {
+            out.printf(Locale.ROOT, "  %6.1f s of signal | %6.1fx real time | R2 %s (last %.0f s) | latency p99 %.3f ms%n",
+                    p.score().signalSeconds(), p.realTimeFactor(),
+                    Double.isNaN(p.score().currentR2()) ? "  -  " : String.format(Locale.ROOT, "%5.2f",
+                            p.score().currentR2()),
+                    BmiScore.WINDOW_SECONDS, p.score().latencyQuantileUs(0.99) / 1e3);
+            out.flush();
+        });
+        BmiReport report = new BmiReport(result);
+        Path html = report.write(reportDir);
+        out.print(report.text());
+        out.println("report written to " + reportDir.toAbsolutePath() + " (report.txt, " + html.getFileName() + ")");
+        out.flush();
+        return 0;
+    }
+}

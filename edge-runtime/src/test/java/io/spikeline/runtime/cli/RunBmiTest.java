@@ -1,0 +1,80 @@
+package io.spikeline.runtime.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code spikeline run bmi} end to end: the command runs the job on an embedded MiniCluster and writes its report. */
+class RunBmiTest {
+
+    @TempDir
+    Path tmp;
+
+    private static String[] run(String... args) {
+        CommandLine cli = Spikeline.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute(args);
+        return new String[] {Integer.toString(code), out.toString(), err.toString()};
+    }
+
+    private static double figure(String text, String regex) {
+        Matcher m = Pattern.compile(regex, Pattern.MULTILINE).matcher(text);
+        assertThat(m.find()).as("'%s' in%n%s", regex, text).isTrue();
+        return Double.parseDouble(m.group(1));
+    }
+
+    @Test
+    void bmiRunsDecodesBetterAtTheEndThanAtTheStartAndWritesItsReport() throws Exception {
+        Path reports = tmp.resolve("bmi-report");
+        String[] r = run("run", "bmi", "--seconds", "24", "--report-dir", reports.toString(), "--progress-every", "0.2");
+        System.out.print(r[1]);
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        assertThat(r[1]).containsPattern("s of signal \\| +[0-9.]+x real time \\| R2 .* \\| latency p99 [0-9.]+ ms");
+        assertThat(r[1]).contains("24.0 s: 1200 decodes of 20 ms");
+
+        String text = Files.readString(reports.resolve("report.txt"), StandardCharsets.UTF_8);
+        assertThat(r[1]).contains(text);
+        double first = figure(text, "^R2 first +[0-9.]+ s +(-?[0-9.]+)$");
+        double last = figure(text, "^R2 last +[0-9.]+ s +(-?[0-9.]+)$");
+        assertThat(last).isGreaterThan(0.2).isGreaterThan(first + 0.1);
+        double p50 = figure(text, "latency +p50 ([0-9.]+) ms");
+        double p99 = figure(text, "p99 ([0-9.]+) ms");
+        assertThat(p99).isGreaterThanOrEqualTo(p50).isPositive();
+        assertThat(figure(text, "^rate +([0-9.]+)x real time")).isPositive();
+
+        String html = Files.readString(reports.resolve("report.html"), StandardCharsets.UTF_8);
+        assertThat(html).contains(text.lines().findFirst().orElseThrow()).contains("Learning curve")
+                .contains("Hand velocity vx").contains("latency histogram");
+        assertThat(html.split("<svg", -1)).hasSize(5);
+    }
+
+    @Test
+    void otherApplicationsSayTheyAreNotAvailableYet() {
+        String[] r = run("run", "eeg");
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2]).contains("the eeg application is not available yet; available: bmi");
+        String[] unknown = run("run", "radar");
+        assertThat(unknown[0]).isEqualTo("2");
+        assertThat(unknown[2]).contains("bmi, gesture, packets, eeg");
+    }
+
+    @Test
+    void invalidSettingsAreRefusedBeforeAnythingRuns() {
+        String[] r = run("run", "bmi", "--seconds", "-1", "--report-dir", tmp.resolve("none").toString());
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2]).contains("seconds must lie in (0, 86400], was -1.0");
+        assertThat(tmp.resolve("none")).doesNotExist();
+    }
+}
