@@ -1,50 +1,112 @@
 package io.spikeline.runtime.bmi;
 
 import io.spikeline.connectors.types.RecordTypes;
+import io.spikeline.ingest.sim.ReachingBatch;
+import io.spikeline.ingest.sim.ReachingParameters;
+import io.spikeline.models.encode.ThresholdCrossingParams;
+import io.spikeline.models.filter.design.BandType;
+import io.spikeline.models.filter.design.BesselNorm;
 import io.spikeline.models.record.Decoding;
 import io.spikeline.models.record.Feedback;
+import io.spikeline.models.record.SampleFrame;
 import io.spikeline.models.record.SpikeBatch;
+import io.spikeline.operators.signal.BesselFilterFunction;
+import io.spikeline.operators.signal.EncoderSpec;
+import io.spikeline.operators.signal.FilterSpec;
+import io.spikeline.operators.signal.SampleEncodeFunction;
 import io.spikeline.operators.snn.ControlledSpikingNetworkFunction;
 import io.spikeline.operators.snn.NetworkControl;
 import io.spikeline.operators.snn.SnnOptions;
 import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
+import org.apache.flink.api.java.typeutils.EitherTypeInfo;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.types.Either;
+import org.apache.flink.util.function.SerializableFunction;
 
 /**
- * The {@code bmi} job on the simulated implant: spike counts in 1 ms bins (the spike-count probe stream) and hand
- * velocity feedback, from one source in device order → the SNN decoder per key, learning online from the velocity
- * → {@link Decoding}s of hand velocity.
+ * The {@code bmi} job on the simulated implant. From one source, in device order:
+ * <ul>
+ *   <li>{@link BmiSettings.Input#BROADBAND}: 30 kHz frames → Bessel band-pass ({@link #BAND_PASS}) → threshold
+ *       crossing ({@link #DETECTION}, one bin per sample) → merged into 1 ms bins;
+ *   <li>{@link BmiSettings.Input#SPIKE_COUNTS}: the implant's own 1 ms spike bins;
+ * </ul>
+ * then the SNN decoder per key ({@link BmiDecoders#velocityDecoder}), learning online from the hand velocity
+ * feedback. The job's output carries the decodings (left) and the feedback (right), so the run can score each decode
+ * against the truth it learned from.
  *
- * <p>The broadband branch of the application (Bessel band-pass → threshold crossing at 30 kHz) is not part of this
- * job yet: its spike batches are per sample and the decoder takes 1 ms bins.
+ * <p>On the broadband path the feedback reaches the decoder by a shorter route than the spikes; the decoder holds
+ * feedback that is ahead of its decodes ({@link #OPTIONS}) and learns from each when its decode is made.
  */
 public final class BmiJob {
+    /** Spike band of extracellular recordings: order-2 Bessel band-pass 300–3000 Hz, causal. */
+    public static final FilterSpec BAND_PASS =
+            FilterSpec.causal(BandType.BANDPASS, 2, new double[] {300, 3000}, BesselNorm.PHASE);
+    /** Negative crossings of 4.5 σ (σ re-estimated every 100 ms), at most one per channel per millisecond. */
+    public static final EncoderSpec.ThresholdCrossing DETECTION =
+            new EncoderSpec.ThresholdCrossing(ThresholdCrossingParams.TYPICAL_MULTIPLE, 3000, 30);
+    /** Feedback held per key ahead of its decode: 10 s of signal. */
+    static final SnnOptions OPTIONS = SnnOptions.defaults().withMaxPendingFeedback(500);
+    /** The job's output. */
+    public static final TypeInformation<Either<Decoding, Feedback>> OUTPUT_TYPE =
+            new EitherTypeInfo<>(RecordTypes.DECODING, RecordTypes.FEEDBACK);
+
     private BmiJob() {}
 
-    /** Adds the job to {@code env} (whose generic types must be disabled); returns the decodings. */
-    public static DataStream<Decoding> decodings(StreamExecutionEnvironment env, BmiSettings settings) {
-        long records = 2 * settings.batches();
-        RateLimiterStrategy<?> pace = settings.realTime()
-                ? RateLimiterStrategy.perSecond(2 / settings.batchSeconds())
-                : RateLimiterStrategy.noOp();
-        DataGeneratorSource<Either<SpikeBatch, Feedback>> source = new DataGeneratorSource<>(
-                new ReachingGenerator(settings), records, pace, ControlledSpikingNetworkFunction.INPUT_TYPE);
+    /** Adds the job to {@code env} (whose generic types must be disabled); returns decodings and feedback. */
+    public static DataStream<Either<Decoding, Feedback>> build(StreamExecutionEnvironment env, BmiSettings settings) {
+        DataStream<Either<SpikeBatch, Feedback>> decoderInput = switch (settings.input()) {
+            case SPIKE_COUNTS -> source(env, settings, ReachingBatch::spikes, ControlledSpikingNetworkFunction.INPUT_TYPE);
+            case BROADBAND -> broadband(env, settings);
+        };
+        DataStream<Feedback> feedback = decoderInput.filter(Either::isRight).setParallelism(1)
+                .map(Either::right).returns(RecordTypes.FEEDBACK).setParallelism(1);
         NetworkControl learning = Double.isInfinite(settings.learnSeconds())
                 ? NetworkControl.freeze(1, 0, null, false)
                 : NetworkControl.freeze(1, Math.round(settings.learnSeconds() * 1e6), null, true);
-        return env.fromSource(source, WatermarkStrategy.noWatermarks(), "simulated implant").setParallelism(1)
+        DataStream<Decoding> decodings = decoderInput
                 .keyBy(ControlledSpikingNetworkFunction::sourceKey, Types.STRING)
                 .connect(env.fromData(List.of(learning), NetworkControl.TYPE)
                         .broadcast(ControlledSpikingNetworkFunction.CONTROLS))
                 .process(new ControlledSpikingNetworkFunction(
-                        () -> BmiDecoders.velocityDecoder(settings.session()), SnnOptions.defaults()),
-                        RecordTypes.DECODING)
+                        () -> BmiDecoders.velocityDecoder(settings.session()), OPTIONS), RecordTypes.DECODING)
                 .name("snn decoder");
+        return decodings.map(Either::<Decoding, Feedback>Left).returns(OUTPUT_TYPE)
+                .union(feedback.map(Either::<Decoding, Feedback>Right).returns(OUTPUT_TYPE).setParallelism(1));
+    }
+
+    private static DataStream<Either<SpikeBatch, Feedback>> broadband(StreamExecutionEnvironment env,
+                                                                      BmiSettings settings) {
+        DataStream<Either<SampleFrame, Feedback>> device = source(env, settings, ReachingBatch::broadband,
+                new EitherTypeInfo<>(RecordTypes.SAMPLE_FRAME, RecordTypes.FEEDBACK));
+        ReachingParameters session = settings.session();
+        int samplesPerBin = Math.toIntExact(Math.round(session.binWidthUs() * ReachingParameters.BROADBAND_RATE_HZ / 1e6));
+        DataStream<SpikeBatch> spikes = device.filter(Either::isLeft).setParallelism(1)
+                .map(Either::left).returns(RecordTypes.SAMPLE_FRAME).setParallelism(1)
+                .keyBy(SampleFrame::sourceKey)
+                .process(new BesselFilterFunction(BAND_PASS)).returns(RecordTypes.SAMPLE_FRAME).name("bessel band-pass")
+                .keyBy(SampleFrame::sourceKey)
+                .process(new SampleEncodeFunction(DETECTION)).returns(RecordTypes.SPIKE_BATCH).name("threshold crossing")
+                .map(new SpikeRebinFunction(samplesPerBin, session.binWidthUs())).returns(RecordTypes.SPIKE_BATCH)
+                .name("1 ms bins");
+        DataStream<Feedback> feedback = device.filter(Either::isRight).setParallelism(1)
+                .map(Either::right).returns(RecordTypes.FEEDBACK).setParallelism(1);
+        return ControlledSpikingNetworkFunction.inputs(spikes, feedback);
+    }
+
+    private static <N> DataStream<Either<N, Feedback>> source(StreamExecutionEnvironment env, BmiSettings settings,
+                                                              SerializableFunction<ReachingBatch, N> neural,
+                                                              TypeInformation<Either<N, Feedback>> type) {
+        RateLimiterStrategy<?> pace = settings.realTime()
+                ? RateLimiterStrategy.perSecond(2 / settings.batchSeconds())
+                : RateLimiterStrategy.noOp();
+        DataGeneratorSource<Either<N, Feedback>> source = new DataGeneratorSource<>(
+                new ReachingGenerator<>(settings, neural), 2 * settings.batches(), pace, type);
+        return env.fromSource(source, WatermarkStrategy.noWatermarks(), "simulated implant").setParallelism(1);
     }
 }

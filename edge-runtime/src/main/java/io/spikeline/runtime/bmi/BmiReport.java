@@ -1,5 +1,6 @@
 package io.spikeline.runtime.bmi;
 
+import io.spikeline.ingest.sim.ReachingParameters;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,11 +46,13 @@ public final class BmiReport {
         double partSeconds = partDecodes() * s.batchSeconds();
         double busy = result.decodingSeconds();
         List<String> lines = new ArrayList<>();
-        lines.add("spikeline bmi: simulated reaching, " + s.channels() + " channels, seed " + s.seed()
+        lines.add("spikeline bmi: simulated reaching, seed " + s.seed()
                 + (s.realTime() ? ", paced at real time" : "")
                 + (Double.isInfinite(s.learnSeconds()) ? "" : f(", learning stopped at %.1f s", s.learnSeconds())));
-        lines.add(f("signal           %.1f s: %d decodes of %.0f ms, %d spikes in", score.signalSeconds(),
-                score.count(), s.batchSeconds() * 1e3, score.totalSpikes()));
+        lines.add(f("signal           %.1f s: %d decodes of %.0f ms, %s", score.signalSeconds(), score.count(),
+                s.batchSeconds() * 1e3, s.input() == BmiSettings.Input.BROADBAND
+                        ? f("%d channels of 30 kHz broadband", s.channels())
+                        : f("%d channels of 1 ms spike counts", s.channels())));
         lines.add(f("wall time        %.2f s (%.2f s start-up, %.2f s decoding)", result.wallSeconds(),
                 result.startupSeconds(), busy));
         lines.add(f("rate             %.1fx real time while decoding (%.1fx including start-up)",
@@ -64,14 +67,11 @@ public final class BmiReport {
         lines.add(f("latency          p50 %.3f ms, p99 %.3f ms, max %.3f ms (spike batch into the decoder to decode out)",
                 score.latencyQuantileUs(0.5) / 1e3, score.latencyQuantileUs(0.99) / 1e3,
                 score.latencyQuantileUs(1) / 1e3));
-        lines.add(f("throughput       %.0f decodes/s, %.0f bins/s, %.0f channel-bins/s, %.0f spikes/s",
-                score.count() / busy, score.count() * binsPerDecode() / busy,
-                score.count() * binsPerDecode() * s.channels() / busy, score.totalSpikes() / busy));
+        double channelSeconds = score.signalSeconds() * s.channels();
+        lines.add(f("throughput       %.0f decodes/s, %.0f channel-samples/s in",
+                score.count() / busy, channelSeconds * (s.input() == BmiSettings.Input.BROADBAND
+                        ? ReachingParameters.BROADBAND_RATE_HZ : 1e6 / s.session().binWidthUs()) / busy));
         return String.join(System.lineSeparator(), lines) + System.lineSeparator();
-    }
-
-    private double binsPerDecode() {
-        return score.settings().session().binsPerBatch();
     }
 
     /** Writes {@code report.txt} and {@code report.html} into {@code folder} (created if needed); returns the HTML path. */
@@ -115,12 +115,8 @@ public final class BmiReport {
                 .append(" s of signal (predicted before learning from it)</h2>\n")
                 .append(SvgPlot.lines("signal time at window end (s)", "R²", windowEnd, new double[][] {curve},
                         new String[] {"R²"}));
-        long[] latencies = new long[score.count()];
-        for (int i = 0; i < latencies.length; i++) {
-            latencies[i] = score.latencyUs(i);
-        }
         h.append("<h2>Decode latency histogram</h2>\n")
-                .append(SvgPlot.histogram("latency (µs), up to p99.9", "decodes", latencies,
+                .append(SvgPlot.histogram("latency (µs), up to p99.9", "decodes", score.latencies(),
                         score.latencyQuantileUs(0.999)));
         h.append("</body></html>\n");
         return h.toString();

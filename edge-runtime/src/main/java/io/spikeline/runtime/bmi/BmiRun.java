@@ -1,11 +1,13 @@
 package io.spikeline.runtime.bmi;
 
 import io.spikeline.models.record.Decoding;
+import io.spikeline.models.record.Feedback;
 import java.util.function.Consumer;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.types.Either;
 import org.apache.flink.util.CloseableIterator;
 
 /** Runs the {@code bmi} job on an embedded Flink MiniCluster and scores its decodings as they arrive. */
@@ -49,27 +51,30 @@ public final class BmiRun {
         BmiScore score = new BmiScore(settings);
         long startNs = System.nanoTime();
         long firstNs = 0;
+        boolean decoding = false;
         long nextProgressNs = 0;
         long progressEveryNs = Math.round(progressEverySeconds * 1e9);
-        try (CloseableIterator<Decoding> decodings = BmiJob.decodings(env, settings).executeAndCollect("spikeline bmi")) {
-            while (decodings.hasNext()) {
-                Decoding d = decodings.next();
+        try (CloseableIterator<Either<Decoding, Feedback>> output =
+                     BmiJob.build(env, settings).executeAndCollect("spikeline bmi")) {
+            while (output.hasNext()) {
+                Either<Decoding, Feedback> record = output.next();
                 long now = System.nanoTime();
-                if (score.count() == 0) {
+                if (!decoding && record.isLeft()) {
+                    decoding = true;
                     firstNs = now;
                     nextProgressNs = now + progressEveryNs;
                 }
-                score.add(d);
-                if (now >= nextProgressNs) {
+                score.add(record);
+                if (decoding && now >= nextProgressNs) {
                     progress.accept(new Progress(score, (now - firstNs) / 1e9));
                     nextProgressNs = now + progressEveryNs;
                 }
             }
         }
         long endNs = System.nanoTime();
-        if (score.count() != settings.batches()) {
-            throw new IllegalStateException("the job ended after " + score.count() + " decodings of "
-                    + settings.batches());
+        if (!score.complete()) {
+            throw new IllegalStateException("the job ended with " + score.count() + " of " + settings.batches()
+                    + " batches decoded and scored");
         }
         return new Result(score, (firstNs - startNs) / 1e9, (endNs - startNs) / 1e9);
     }

@@ -1,80 +1,102 @@
 package io.spikeline.runtime.bmi;
 
-import io.spikeline.ingest.sim.ReachingBatch;
-import io.spikeline.ingest.sim.ReachingSimulator;
 import io.spikeline.models.metrics.R2Accumulator;
 import io.spikeline.models.record.Decoding;
+import io.spikeline.models.record.Feedback;
 import java.util.Arrays;
+import org.apache.flink.types.Either;
 
 /**
- * Scores a {@code bmi} run's decodings against the true hand velocity as they arrive. The truth comes from a second
- * simulator of the same session (same seed, so the same draws) read in step with the decodings, which arrive in
- * event-time order for the one simulated key. Keeps every decode's truth, output and latency (a few floats per
- * 20 ms of signal) for the report.
+ * Scores a {@code bmi} run's decodings against the true hand velocity as both arrive from the job (in either order):
+ * decode {@code i} is the one of the simulator's batch {@code i}, whose start time is its event time. Keeps every
+ * decode's truth, output and latency (a few numbers per 20 ms of signal) for the report.
  */
 public final class BmiScore {
     /** Signal time over which the learning curve and the current R² are measured, s. */
     public static final double WINDOW_SECONDS = 5;
 
     private final BmiSettings settings;
-    private final ReachingSimulator truthSource;
+    private final long batchUs;
     private final int decodesPerWindow;
     private final float[][] truth;
     private final float[][] decoded;
+    /** In arrival order. */
     private final long[] latencyUs;
-    private final long[] spikesIn;
-    private final R2Accumulator recent = new R2Accumulator(2);
+    private final int[] scoredInWindow;
     private double recentR2 = Double.NaN;
     private int count;
+    private int decodes;
 
     public BmiScore(BmiSettings settings) {
         this.settings = settings;
-        this.truthSource = new ReachingSimulator(BmiSettings.SOURCE_KEY, settings.session());
+        this.batchUs = Math.round(settings.batchSeconds() * 1e6);
         this.decodesPerWindow = (int) Math.max(1, Math.round(WINDOW_SECONDS / settings.batchSeconds()));
         int n = Math.toIntExact(settings.batches());
         truth = new float[n][];
         decoded = new float[n][];
         latencyUs = new long[n];
-        spikesIn = new long[n];
+        scoredInWindow = new int[(n + decodesPerWindow - 1) / decodesPerWindow];
     }
 
-    /** Scores the next decoding; fails if it is not the decode of the next simulator batch. */
-    public void add(Decoding d) {
-        if (count == truth.length) {
-            throw new IllegalStateException("more decodings than simulator batches (" + truth.length + ")");
+    /** Takes a decoding (left) or a feedback (right) of the job's output. */
+    public void add(Either<Decoding, Feedback> record) {
+        if (record.isLeft()) {
+            Decoding d = record.left();
+            int i = index(d.eventTimeUs());
+            if (decoded[i] != null) {
+                throw new IllegalStateException("two decodings at " + d.eventTimeUs() + " us");
+            }
+            decoded[i] = d.output().clone();
+            latencyUs[decodes++] = d.latencyUs();
+            scored(i);
+        } else {
+            Feedback f = record.right();
+            int i = index(f.eventTimeUs());
+            truth[i] = f.target().clone();
+            scored(i);
         }
-        ReachingBatch batch = truthSource.read();
-        if (batch.velocity().eventTimeUs() != d.eventTimeUs()) {
-            throw new IllegalStateException("decoding at " + d.eventTimeUs() + " us does not match the next batch's "
-                    + "velocity at " + batch.velocity().eventTimeUs() + " us: a batch was skipped or reordered");
+    }
+
+    private int index(long eventTimeUs) {
+        long i = eventTimeUs / batchUs;
+        if (eventTimeUs % batchUs != 0 || i < 0 || i >= truth.length) {
+            throw new IllegalStateException("a record at " + eventTimeUs + " us is not at the start of one of the "
+                    + truth.length + " batches of " + batchUs + " us");
         }
-        truth[count] = batch.velocity().target();
-        decoded[count] = d.output().clone();
-        latencyUs[count] = d.latencyUs();
-        spikesIn[count] = batch.spikes().spikeCount();
-        recent.add(truth[count], decoded[count]);
+        return (int) i;
+    }
+
+    private void scored(int i) {
+        if (truth[i] == null || decoded[i] == null) {
+            return;
+        }
         count++;
-        if (count % decodesPerWindow == 0) {
-            recentR2 = recent.uniformAverage();
-            recent.reset();
+        int w = i / decodesPerWindow;
+        if (++scoredInWindow[w] == decodesPerWindow) {
+            recentR2 = r2(w * decodesPerWindow, (w + 1) * decodesPerWindow);
         }
+    }
+
+    /** Whether every batch has its decode and its truth. */
+    public boolean complete() {
+        return count == truth.length;
     }
 
     public int count() {
         return count;
     }
 
-    /** Signal time decoded so far, s. */
+    /** Signal time decoded and scored so far, s. */
     public double signalSeconds() {
         return count * settings.batchSeconds();
     }
 
-    /** R² (uniform average over vx, vy) of the last complete window; NaN before the first window closes. */
+    /** R² (uniform average over vx, vy) of the latest complete window; NaN before the first window closes. */
     public double currentR2() {
         return recentR2;
     }
 
-    /** R² over decodes [from, to). */
+    /** R² over decodes [from, to), all scored. */
     public double r2(int from, int to) {
         R2Accumulator r2 = new R2Accumulator(2);
         for (int i = from; i < to; i++) {
@@ -83,7 +105,10 @@ public final class BmiScore {
         return r2.uniformAverage();
     }
 
-    /** R² of each complete window of {@link #WINDOW_SECONDS}, in order (a trailing partial window included). */
+    /**
+     * R² of each window of {@link #WINDOW_SECONDS}, in order, over the scored prefix of the run (the whole run once
+     * {@link #complete()}; a trailing partial window included).
+     */
     public double[] learningCurve() {
         int windows = (count + decodesPerWindow - 1) / decodesPerWindow;
         double[] curve = new double[windows];
@@ -95,33 +120,28 @@ public final class BmiScore {
 
     /** Latency quantile {@code q} in [0, 1] over the decodes so far (nearest rank), µs; 0 when none. */
     public long latencyQuantileUs(double q) {
-        if (count == 0) {
+        if (decodes == 0) {
             return 0;
         }
-        long[] sorted = Arrays.copyOf(latencyUs, count);
+        long[] sorted = latencies();
         Arrays.sort(sorted);
-        int rank = (int) Math.ceil(q * count);
-        return sorted[Math.max(0, Math.min(count - 1, rank - 1))];
+        int rank = (int) Math.ceil(q * decodes);
+        return sorted[Math.max(0, Math.min(decodes - 1, rank - 1))];
     }
 
-    public long totalSpikes() {
-        long total = 0;
-        for (int i = 0; i < count; i++) {
-            total += spikesIn[i];
-        }
-        return total;
+    /** The latency of each decode so far in arrival order, µs. */
+    public long[] latencies() {
+        return Arrays.copyOf(latencyUs, decodes);
     }
 
+    /** The true velocity of a scored decode. */
     public float[] truth(int decode) {
         return truth[decode];
     }
 
+    /** The decoded velocity of a scored decode. */
     public float[] decoded(int decode) {
         return decoded[decode];
-    }
-
-    public long latencyUs(int decode) {
-        return latencyUs[decode];
     }
 
     public BmiSettings settings() {

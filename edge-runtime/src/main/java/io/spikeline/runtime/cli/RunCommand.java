@@ -32,6 +32,12 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "APP", description = "The application: ${COMPLETION-CANDIDATES}.")
     App app;
 
+    @Option(names = "--input", defaultValue = "broadband", paramLabel = "KIND",
+            description = "bmi: the probe stream, broadband (30 kHz voltage, band-passed 300-3000 Hz and threshold-"
+                    + "crossed at -4.5 sigma in the job) or spike-counts (1 ms bins from the implant) "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String input;
+
     @Option(names = "--seconds", defaultValue = "60", paramLabel = "S",
             description = "Seconds of signal to process (default: ${DEFAULT-VALUE}).")
     double seconds;
@@ -68,10 +74,10 @@ final class RunCommand implements Callable<Integer> {
         if (!(progressEvery > 0)) {
             throw new IllegalArgumentException("--progress-every must be > 0, was " + progressEvery);
         }
-        BmiSettings settings = new BmiSettings(seconds, seed, channels, realTime, learnSeconds);
+        BmiSettings settings = new BmiSettings(input(), seconds, seed, channels, realTime, learnSeconds);
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "spikeline run bmi: %.1f s of simulated signal from %d channels on an embedded "
-                + "Flink MiniCluster%n", settings.batches() * settings.batchSeconds(), channels);
+        out.printf(Locale.ROOT, "spikeline run bmi: %.1f s of simulated %s from %d channels on an embedded "
+                + "Flink MiniCluster%n", settings.batches() * settings.batchSeconds(), input, channels);
         out.flush();
         BmiRun.Result result = BmiRun.run(settings, progressEvery, p -> {
             out.printf(Locale.ROOT, "  %6.1f s of signal | %6.1fx real time | R2 %s (last %.0f s) | latency p99 %.3f ms%n",
@@ -87,5 +93,13 @@ final class RunCommand implements Callable<Integer> {
         out.println("report written to " + reportDir.toAbsolutePath() + " (report.txt, " + html.getFileName() + ")");
         out.flush();
         return 0;
+    }
+
+    private BmiSettings.Input input() {
+        return switch (input) {
+            case "broadband" -> BmiSettings.Input.BROADBAND;
+            case "spike-counts" -> BmiSettings.Input.SPIKE_COUNTS;
+            default -> throw new IllegalArgumentException("--input must be broadband or spike-counts, was " + input);
+        };
     }
 }

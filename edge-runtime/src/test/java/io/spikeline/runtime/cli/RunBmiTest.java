@@ -42,7 +42,7 @@ class RunBmiTest {
         System.out.print(r[1]);
         assertThat(r[0]).as(r[2]).isEqualTo("0");
         assertThat(r[1]).containsPattern("s of signal \\| +[0-9.]+x real time \\| R2 .* \\| latency p99 [0-9.]+ ms");
-        assertThat(r[1]).contains("24.0 s: 1200 decodes of 20 ms");
+        assertThat(r[1]).contains("24.0 s: 1200 decodes of 20 ms, 96 channels of 30 kHz broadband");
 
         String text = Files.readString(reports.resolve("report.txt"), StandardCharsets.UTF_8);
         assertThat(r[1]).contains(text);
