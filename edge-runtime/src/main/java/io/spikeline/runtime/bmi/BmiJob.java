@@ -3,16 +3,11 @@ package io.spikeline.runtime.bmi;
 import io.spikeline.connectors.types.RecordTypes;
 import io.spikeline.ingest.sim.ReachingBatch;
 import io.spikeline.ingest.sim.ReachingParameters;
-import io.spikeline.models.encode.ThresholdCrossingParams;
-import io.spikeline.models.filter.design.BandType;
-import io.spikeline.models.filter.design.BesselNorm;
 import io.spikeline.models.record.Decoding;
 import io.spikeline.models.record.Feedback;
 import io.spikeline.models.record.SampleFrame;
 import io.spikeline.models.record.SpikeBatch;
 import io.spikeline.operators.signal.BesselFilterFunction;
-import io.spikeline.operators.signal.EncoderSpec;
-import io.spikeline.operators.signal.FilterSpec;
 import io.spikeline.operators.signal.SampleEncodeFunction;
 import io.spikeline.operators.snn.ControlledSpikingNetworkFunction;
 import io.spikeline.operators.snn.NetworkControl;
@@ -32,8 +27,8 @@ import org.apache.flink.util.function.SerializableFunction;
 /**
  * The {@code bmi} job on the simulated implant. From one source, in device order:
  * <ul>
- *   <li>{@link BmiSettings.Input#BROADBAND}: 30 kHz frames → Bessel band-pass ({@link #BAND_PASS}) → threshold
- *       crossing ({@link #DETECTION}, one bin per sample) → merged into 1 ms bins;
+ *   <li>{@link BmiSettings.Input#BROADBAND}: 30 kHz frames → Bessel band-pass → threshold crossing (one bin per
+ *       sample) → merged into 1 ms bins;
  *   <li>{@link BmiSettings.Input#SPIKE_COUNTS}: the implant's own 1 ms spike bins;
  * </ul>
  * then the SNN decoder per key ({@link BmiDecoders#velocityDecoder}), learning online from the hand velocity
@@ -44,12 +39,6 @@ import org.apache.flink.util.function.SerializableFunction;
  * feedback that is ahead of its decodes ({@link #OPTIONS}) and learns from each when its decode is made.
  */
 public final class BmiJob {
-    /** Spike band of extracellular recordings: order-2 Bessel band-pass 300–3000 Hz, causal. */
-    public static final FilterSpec BAND_PASS =
-            FilterSpec.causal(BandType.BANDPASS, 2, new double[] {300, 3000}, BesselNorm.PHASE);
-    /** Negative crossings of 4.5 σ (σ re-estimated every 100 ms), at most one per channel per millisecond. */
-    public static final EncoderSpec.ThresholdCrossing DETECTION =
-            new EncoderSpec.ThresholdCrossing(ThresholdCrossingParams.TYPICAL_MULTIPLE, 3000, 30);
     /** Feedback held per key ahead of its decode: 10 s of signal. */
     static final SnnOptions OPTIONS = SnnOptions.defaults().withMaxPendingFeedback(500);
     /** The job's output. */
@@ -89,9 +78,9 @@ public final class BmiJob {
         DataStream<SpikeBatch> spikes = device.filter(Either::isLeft).setParallelism(1)
                 .map(Either::left).returns(RecordTypes.SAMPLE_FRAME).setParallelism(1)
                 .keyBy(SampleFrame::sourceKey)
-                .process(new BesselFilterFunction(BAND_PASS)).returns(RecordTypes.SAMPLE_FRAME).name("bessel band-pass")
+                .process(new BesselFilterFunction(settings.bandPass())).returns(RecordTypes.SAMPLE_FRAME).name("bessel band-pass")
                 .keyBy(SampleFrame::sourceKey)
-                .process(new SampleEncodeFunction(DETECTION)).returns(RecordTypes.SPIKE_BATCH).name("threshold crossing")
+                .process(new SampleEncodeFunction(settings.detection())).returns(RecordTypes.SPIKE_BATCH).name("threshold crossing")
                 .map(new SpikeRebinFunction(samplesPerBin, session.binWidthUs())).returns(RecordTypes.SPIKE_BATCH)
                 .name("1 ms bins");
         DataStream<Feedback> feedback = device.filter(Either::isRight).setParallelism(1)

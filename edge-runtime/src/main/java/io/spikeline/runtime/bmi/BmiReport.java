@@ -116,8 +116,8 @@ public final class BmiReport {
                 .append(SvgPlot.lines("signal time at window end (s)", "R²", windowEnd, new double[][] {curve},
                         new String[] {"R²"}));
         h.append("<h2>Decode latency histogram</h2>\n")
-                .append(SvgPlot.histogram("latency (µs), up to p99.9", "decodes", score.latencies(),
-                        score.latencyQuantileUs(0.999)));
+                .append(SvgPlot.histogram("latency (µs) up to p99; the last bar counts every decode above", "decodes",
+                        score.latencies(), score.latencyQuantileUs(0.99)));
         h.append("</body></html>\n");
         return h.toString();
     }

@@ -6,7 +6,7 @@ import java.util.Locale;
 final class SvgPlot {
     private static final int WIDTH = 760;
     private static final int HEIGHT = 260;
-    private static final int LEFT = 60;
+    private static final int LEFT = 70;
     private static final int BOTTOM = 40;
     private static final int TOP = 20;
     private static final int RIGHT = 110;
@@ -116,7 +116,7 @@ final class SvgPlot {
     }
 
     private static String tick(double v) {
-        return f("%.3g", v);
+        return Math.abs(v) >= 1000 ? f("%.0f", v) : f("%.3g", v);
     }
 
     private static String f(String format, Object... args) {

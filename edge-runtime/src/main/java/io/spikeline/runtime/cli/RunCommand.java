@@ -1,6 +1,7 @@
 package io.spikeline.runtime.cli;
 
 import io.spikeline.runtime.bmi.BmiReport;
+import io.spikeline.runtime.config.BmiConfig;
 import io.spikeline.runtime.bmi.BmiRun;
 import io.spikeline.runtime.bmi.BmiScore;
 import io.spikeline.runtime.bmi.BmiSettings;
@@ -32,6 +33,11 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "APP", description = "The application: ${COMPLETION-CANDIDATES}.")
     App app;
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "A YAML pipeline configuration (see edge-runtime/examples/); options given on the command "
+                    + "line override it.")
+    Path config;
+
     @Option(names = "--input", defaultValue = "broadband", paramLabel = "KIND",
             description = "bmi: the probe stream, broadband (30 kHz voltage, band-passed 300-3000 Hz and threshold-"
                     + "crossed at -4.5 sigma in the job) or spike-counts (1 ms bins from the implant) "
@@ -58,7 +64,7 @@ final class RunCommand implements Callable<Integer> {
                     + "(default: learn throughout).")
     double learnSeconds;
 
-    @Option(names = "--report-dir", defaultValue = "spikeline-report", paramLabel = "DIR",
+    @Option(names = "--report-dir", defaultValue = BmiConfig.DEFAULT_REPORT_DIR, paramLabel = "DIR",
             description = "Folder the report is written into, created if needed (default: ${DEFAULT-VALUE}).")
     Path reportDir;
 
@@ -74,10 +80,15 @@ final class RunCommand implements Callable<Integer> {
         if (!(progressEvery > 0)) {
             throw new IllegalArgumentException("--progress-every must be > 0, was " + progressEvery);
         }
-        BmiSettings settings = new BmiSettings(input(), seconds, seed, channels, realTime, learnSeconds);
+        BmiConfig configured = config == null
+                ? new BmiConfig(BmiSettings.defaults(), Path.of(BmiConfig.DEFAULT_REPORT_DIR))
+                : BmiConfig.read(config);
+        BmiSettings settings = overridden(configured.settings());
+        Path reports = given("--report-dir") ? reportDir : configured.reportDir();
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "spikeline run bmi: %.1f s of simulated %s from %d channels on an embedded "
-                + "Flink MiniCluster%n", settings.batches() * settings.batchSeconds(), input, channels);
+                + "Flink MiniCluster%n", settings.batches() * settings.batchSeconds(),
+                settings.input() == BmiSettings.Input.BROADBAND ? "broadband" : "spike counts", settings.channels());
         out.flush();
         BmiRun.Result result = BmiRun.run(settings, progressEvery, p -> {
             out.printf(Locale.ROOT, "  %6.1f s of signal | %6.1fx real time | R2 %s (last %.0f s) | latency p99 %.3f ms%n",
@@ -88,11 +99,39 @@ final class RunCommand implements Callable<Integer> {
             out.flush();
         });
         BmiReport report = new BmiReport(result);
-        Path html = report.write(reportDir);
+        Path html = report.write(reports);
         out.print(report.text());
-        out.println("report written to " + reportDir.toAbsolutePath() + " (report.txt, " + html.getFileName() + ")");
+        out.println("report written to " + reports.toAbsolutePath() + " (report.txt, " + html.getFileName() + ")");
         out.flush();
         return 0;
+    }
+
+    /** {@code settings} with the options given on the command line. */
+    private BmiSettings overridden(BmiSettings settings) {
+        BmiSettings s = settings;
+        if (given("--input")) {
+            s = s.withInput(input());
+        }
+        if (given("--seconds")) {
+            s = s.withSeconds(seconds);
+        }
+        if (given("--seed")) {
+            s = s.withSeed(seed);
+        }
+        if (given("--channels")) {
+            s = s.withChannels(channels);
+        }
+        if (given("--realtime")) {
+            s = s.withRealTime(realTime);
+        }
+        if (given("--learn-seconds")) {
+            s = s.withLearnSeconds(learnSeconds);
+        }
+        return s;
+    }
+
+    private boolean given(String option) {
+        return spec.commandLine().getParseResult().hasMatchedOption(option);
     }
 
     private BmiSettings.Input input() {

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class BmiScoreTest {
     private static final BmiSettings TWELVE_SECONDS =
-            new BmiSettings(BmiSettings.Input.SPIKE_COUNTS, 12, 1, 4, false, Double.POSITIVE_INFINITY);
+            new BmiSettings(BmiSettings.Input.SPIKE_COUNTS, 12, 1, 4, false, Double.POSITIVE_INFINITY,
+                    BmiSettings.BAND_PASS, BmiSettings.DETECTION);
 
     private static float[] truth(int i) {
         return new float[] {(float) Math.sin(i * 0.1), (float) Math.cos(i * 0.07) * 2};

@@ -61,6 +61,36 @@ class RunBmiTest {
     }
 
     @Test
+    void aConfigurationRunsTheSpikeCountPathAndTheCommandLineOverridesIt() throws Exception {
+        Path config = tmp.resolve("counts.yaml");
+        Files.writeString(config, "app: bmi\nsource:\n  input: spike-counts\n  seconds: 90\nreport:\n  dir: "
+                + tmp.resolve("from-config") + "\n");
+        String[] valid = run("validate", config.toString());
+        assertThat(valid[0]).as(valid[2]).isEqualTo("0");
+        assertThat(valid[1]).contains("valid bmi configuration: spike counts from 96 channels, 90.0 s of signal");
+
+        String[] r = run("run", "bmi", "--config", config.toString(), "--seconds", "30");
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        String text = Files.readString(tmp.resolve("from-config").resolve("report.txt"), StandardCharsets.UTF_8);
+        assertThat(text).contains("30.0 s: 1500 decodes of 20 ms, 96 channels of 1 ms spike counts");
+        double first = figure(text, "^R2 first +[0-9.]+ s +(-?[0-9.]+)$");
+        double last = figure(text, "^R2 last +[0-9.]+ s +(-?[0-9.]+)$");
+        assertThat(last).isGreaterThan(first);
+    }
+
+    @Test
+    void validateNamesTheFileAndLineOfAProblem() throws Exception {
+        Path config = tmp.resolve("typo.yaml");
+        Files.writeString(config, "app: bmi\nsource:\n  seconds: 10\n  chanels: 96\n");
+        String[] r = run("validate", config.toString());
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2]).contains(config + ":4: unknown key 'source.chanels'");
+        String[] example = run("validate", "examples/bmi.yaml");
+        assertThat(example[0]).as(example[2]).isEqualTo("0");
+        assertThat(example[1]).contains("valid bmi configuration: broadband");
+    }
+
+    @Test
     void otherApplicationsSayTheyAreNotAvailableYet() {
         String[] r = run("run", "eeg");
         assertThat(r[0]).isEqualTo("2");
