@@ -3,11 +3,14 @@ package io.spikeline.runtime.bmi;
 import io.spikeline.connectors.types.RecordTypes;
 import io.spikeline.ingest.sim.ReachingBatch;
 import io.spikeline.ingest.sim.ReachingParameters;
+import io.spikeline.models.filter.design.BandType;
+import io.spikeline.models.filter.design.BesselNorm;
 import io.spikeline.models.record.Decoding;
 import io.spikeline.models.record.Feedback;
 import io.spikeline.models.record.SampleFrame;
 import io.spikeline.models.record.SpikeBatch;
 import io.spikeline.operators.signal.BesselFilterFunction;
+import io.spikeline.operators.signal.FilterSpec;
 import io.spikeline.operators.signal.SampleEncodeFunction;
 import io.spikeline.operators.snn.ControlledSpikingNetworkFunction;
 import io.spikeline.operators.snn.NetworkControl;
@@ -32,8 +35,9 @@ import org.apache.flink.util.function.SerializableFunction;
  *   <li>{@link BmiSettings.Input#SPIKE_COUNTS}: the implant's own 1 ms spike bins;
  * </ul>
  * then the SNN decoder per key ({@link BmiDecoders#velocityDecoder}), learning online from the hand velocity
- * feedback. The job's output carries the decodings (left) and the feedback (right), so the run can score each decode
- * against the truth it learned from.
+ * feedback, and the decoded velocity smoothed by a causal Bessel low-pass ({@link #SMOOTHING}, applied to the
+ * sequence of decodes). The job's output carries the decoder's answers (left: each raw {@link Decoding}, or its
+ * smoothed velocity as a one-sample frame) and the feedback (right), so the run can score both against the truth.
  *
  * <p>On the broadband path the feedback reaches the decoder by a shorter route than the spikes; the decoder holds
  * feedback that is ahead of its decodes ({@link #OPTIONS}) and learns from each when its decode is made.
@@ -41,20 +45,33 @@ import org.apache.flink.util.function.SerializableFunction;
 public final class BmiJob {
     /** Feedback held per key ahead of its decode: 10 s of signal. */
     static final SnnOptions OPTIONS = SnnOptions.defaults().withMaxPendingFeedback(500);
+    /** Smoothing of the decoded velocity: order-2 Bessel low-pass at 6 Hz over the 50 Hz sequence of decodes. */
+    public static final FilterSpec SMOOTHING =
+            FilterSpec.causal(BandType.LOWPASS, 2, new double[] {6}, BesselNorm.PHASE);
+    /** What the decoder answers: a raw decoding, or the smoothed velocity. */
+    public static final TypeInformation<Either<Decoding, SampleFrame>> ANSWER_TYPE =
+            new EitherTypeInfo<>(RecordTypes.DECODING, RecordTypes.SAMPLE_FRAME);
     /** The job's output. */
-    public static final TypeInformation<Either<Decoding, Feedback>> OUTPUT_TYPE =
-            new EitherTypeInfo<>(RecordTypes.DECODING, RecordTypes.FEEDBACK);
+    public static final TypeInformation<Either<Either<Decoding, SampleFrame>, Feedback>> OUTPUT_TYPE =
+            new EitherTypeInfo<>(ANSWER_TYPE, RecordTypes.FEEDBACK);
 
     private BmiJob() {}
 
+    /*
+     * The Either wrappings and unwrappings below are lambdas, not method references: javac deserializes equal method references
+     * (same method, same erased signature) as the first one met, with that one's casts, so Either::Left used for two
+     * element types in one class would cast one stream's records to the other's type.
+     */
+
     /** Adds the job to {@code env} (whose generic types must be disabled); returns decodings and feedback. */
-    public static DataStream<Either<Decoding, Feedback>> build(StreamExecutionEnvironment env, BmiSettings settings) {
+    public static DataStream<Either<Either<Decoding, SampleFrame>, Feedback>> build(StreamExecutionEnvironment env,
+                                                                                 BmiSettings settings) {
         DataStream<Either<SpikeBatch, Feedback>> decoderInput = switch (settings.input()) {
             case SPIKE_COUNTS -> source(env, settings, ReachingBatch::spikes, ControlledSpikingNetworkFunction.INPUT_TYPE);
             case BROADBAND -> broadband(env, settings);
         };
-        DataStream<Feedback> feedback = decoderInput.filter(Either::isRight).setParallelism(1)
-                .map(Either::right).returns(RecordTypes.FEEDBACK).setParallelism(1);
+        DataStream<Feedback> feedback = decoderInput.filter(e -> e.isRight()).setParallelism(1)
+                .map(e -> e.right()).returns(RecordTypes.FEEDBACK).setParallelism(1);
         NetworkControl learning = Double.isInfinite(settings.learnSeconds())
                 ? NetworkControl.freeze(1, 0, null, false)
                 : NetworkControl.freeze(1, Math.round(settings.learnSeconds() * 1e6), null, true);
@@ -65,8 +82,16 @@ public final class BmiJob {
                 .process(new ControlledSpikingNetworkFunction(
                         () -> BmiDecoders.velocityDecoder(settings.session()), OPTIONS), RecordTypes.DECODING)
                 .name("snn decoder");
-        return decodings.map(Either::<Decoding, Feedback>Left).returns(OUTPUT_TYPE)
-                .union(feedback.map(Either::<Decoding, Feedback>Right).returns(OUTPUT_TYPE).setParallelism(1));
+        DataStream<SampleFrame> smoothed = decodings
+                .map(new DecodingFrameFunction(Math.round(settings.batchSeconds() * 1e6))).returns(RecordTypes.SAMPLE_FRAME)
+                .keyBy(SampleFrame::sourceKey)
+                .process(new BesselFilterFunction(SMOOTHING)).returns(RecordTypes.SAMPLE_FRAME).name("bessel smoothing");
+        DataStream<Either<Decoding, SampleFrame>> answers = decodings
+                .map(d -> Either.<Decoding, SampleFrame>Left(d)).returns(ANSWER_TYPE)
+                .union(smoothed.map(f -> Either.<Decoding, SampleFrame>Right(f)).returns(ANSWER_TYPE));
+        return answers.map(a -> Either.<Either<Decoding, SampleFrame>, Feedback>Left(a)).returns(OUTPUT_TYPE)
+                .union(feedback.map(f -> Either.<Either<Decoding, SampleFrame>, Feedback>Right(f)).returns(OUTPUT_TYPE)
+                        .setParallelism(1));
     }
 
     private static DataStream<Either<SpikeBatch, Feedback>> broadband(StreamExecutionEnvironment env,
@@ -75,16 +100,16 @@ public final class BmiJob {
                 new EitherTypeInfo<>(RecordTypes.SAMPLE_FRAME, RecordTypes.FEEDBACK));
         ReachingParameters session = settings.session();
         int samplesPerBin = Math.toIntExact(Math.round(session.binWidthUs() * ReachingParameters.BROADBAND_RATE_HZ / 1e6));
-        DataStream<SpikeBatch> spikes = device.filter(Either::isLeft).setParallelism(1)
-                .map(Either::left).returns(RecordTypes.SAMPLE_FRAME).setParallelism(1)
+        DataStream<SpikeBatch> spikes = device.filter(e -> e.isLeft()).setParallelism(1)
+                .map(e -> e.left()).returns(RecordTypes.SAMPLE_FRAME).setParallelism(1)
                 .keyBy(SampleFrame::sourceKey)
                 .process(new BesselFilterFunction(settings.bandPass())).returns(RecordTypes.SAMPLE_FRAME).name("bessel band-pass")
                 .keyBy(SampleFrame::sourceKey)
                 .process(new SampleEncodeFunction(settings.detection())).returns(RecordTypes.SPIKE_BATCH).name("threshold crossing")
                 .map(new SpikeRebinFunction(samplesPerBin, session.binWidthUs())).returns(RecordTypes.SPIKE_BATCH)
                 .name("1 ms bins");
-        DataStream<Feedback> feedback = device.filter(Either::isRight).setParallelism(1)
-                .map(Either::right).returns(RecordTypes.FEEDBACK).setParallelism(1);
+        DataStream<Feedback> feedback = device.filter(e -> e.isRight()).setParallelism(1)
+                .map(e -> e.right()).returns(RecordTypes.FEEDBACK).setParallelism(1);
         return ControlledSpikingNetworkFunction.inputs(spikes, feedback);
     }
 

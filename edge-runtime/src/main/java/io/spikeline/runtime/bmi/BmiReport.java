@@ -1,6 +1,7 @@
 package io.spikeline.runtime.bmi;
 
 import io.spikeline.ingest.sim.ReachingParameters;
+import io.spikeline.operators.signal.BesselFilterFunction;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -59,6 +60,11 @@ public final class BmiReport {
                 result.realTimeFactor(), score.signalSeconds() / result.wallSeconds()));
         lines.add(f("R2 first %4.1f s  %.3f", partSeconds, firstPartR2()));
         lines.add(f("R2 last %5.1f s  %.3f", partSeconds, lastPartR2()));
+        int n = score.count();
+        lines.add(f("R2 smoothed      first %.3f, last %.3f (Bessel low-pass order %d at %.3g Hz over the decodes, "
+                        + "group delay %.0f ms)", score.smoothedR2(0, partDecodes()),
+                score.smoothedR2(n - partDecodes(), n), BmiJob.SMOOTHING.order(), BmiJob.SMOOTHING.edgesHz()[0],
+                BesselFilterFunction.groupDelaySeconds(BmiJob.SMOOTHING, 1 / s.batchSeconds()) * 1e3));
         StringBuilder curve = new StringBuilder("R2 per " + (int) BmiScore.WINDOW_SECONDS + " s    ");
         for (double r : score.learningCurve()) {
             curve.append(f(" %.2f", r));
@@ -96,15 +102,17 @@ public final class BmiReport {
             double[] t = new double[traced];
             double[] truth = new double[traced];
             double[] decoded = new double[traced];
+            double[] smoothed = new double[traced];
             for (int i = 0; i < traced; i++) {
                 t[i] = (from + i) * score.settings().batchSeconds();
                 truth[i] = score.truth(from + i)[axis];
                 decoded[i] = score.decoded(from + i)[axis];
+                smoothed[i] = score.smoothed(from + i)[axis];
             }
             h.append("<h2>Hand velocity v").append(axes[axis]).append(", last ")
-                    .append(f("%.0f", traced * score.settings().batchSeconds())).append(" s: true and decoded</h2>\n")
+                    .append(f("%.0f", traced * score.settings().batchSeconds())).append(" s: true, decoded and smoothed</h2>\n")
                     .append(SvgPlot.lines("signal time (s)", "velocity (mm/s)", t,
-                            new double[][] {truth, decoded}, new String[] {"true", "decoded"}));
+                            new double[][] {truth, decoded, smoothed}, new String[] {"true", "decoded", "smoothed"}));
         }
         double[] curve = score.learningCurve();
         double[] windowEnd = new double[curve.length];

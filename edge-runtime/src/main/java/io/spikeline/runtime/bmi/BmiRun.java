@@ -2,6 +2,7 @@ package io.spikeline.runtime.bmi;
 
 import io.spikeline.models.record.Decoding;
 import io.spikeline.models.record.Feedback;
+import io.spikeline.models.record.SampleFrame;
 import java.util.function.Consumer;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
@@ -48,16 +49,19 @@ public final class BmiRun {
         config.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
         env.setParallelism(1);
+        // A live implant's feedback follows its spikes within milliseconds; network buffers held for the default
+        // 100 ms would let the decoder run on that long without it.
+        env.setBufferTimeout(0);
         BmiScore score = new BmiScore(settings);
         long startNs = System.nanoTime();
         long firstNs = 0;
         boolean decoding = false;
         long nextProgressNs = 0;
         long progressEveryNs = Math.round(progressEverySeconds * 1e9);
-        try (CloseableIterator<Either<Decoding, Feedback>> output =
+        try (CloseableIterator<Either<Either<Decoding, SampleFrame>, Feedback>> output =
                      BmiJob.build(env, settings).executeAndCollect("spikeline bmi")) {
             while (output.hasNext()) {
-                Either<Decoding, Feedback> record = output.next();
+                Either<Either<Decoding, SampleFrame>, Feedback> record = output.next();
                 long now = System.nanoTime();
                 if (!decoding && record.isLeft()) {
                     decoding = true;

@@ -3,6 +3,7 @@ package io.spikeline.runtime.bmi;
 import io.spikeline.models.metrics.R2Accumulator;
 import io.spikeline.models.record.Decoding;
 import io.spikeline.models.record.Feedback;
+import io.spikeline.models.record.SampleFrame;
 import java.util.Arrays;
 import org.apache.flink.types.Either;
 
@@ -20,6 +21,7 @@ public final class BmiScore {
     private final int decodesPerWindow;
     private final float[][] truth;
     private final float[][] decoded;
+    private final float[][] smoothed;
     /** In arrival order. */
     private final long[] latencyUs;
     private final int[] scoredInWindow;
@@ -34,14 +36,20 @@ public final class BmiScore {
         int n = Math.toIntExact(settings.batches());
         truth = new float[n][];
         decoded = new float[n][];
+        smoothed = new float[n][];
         latencyUs = new long[n];
         scoredInWindow = new int[(n + decodesPerWindow - 1) / decodesPerWindow];
     }
 
-    /** Takes a decoding (left) or a feedback (right) of the job's output. */
-    public void add(Either<Decoding, Feedback> record) {
-        if (record.isLeft()) {
-            Decoding d = record.left();
+    /** Takes a record of the job's output: a decoding or a smoothed velocity (left), or a feedback (right). */
+    public void add(Either<Either<Decoding, SampleFrame>, Feedback> record) {
+        if (record.isLeft() && record.left().isRight()) {
+            SampleFrame f = record.left().right();
+            int i = index(f.firstSampleTimeUs());
+            smoothed[i] = f.data().clone();
+            scored(i);
+        } else if (record.isLeft()) {
+            Decoding d = record.left().left();
             int i = index(d.eventTimeUs());
             if (decoded[i] != null) {
                 throw new IllegalStateException("two decodings at " + d.eventTimeUs() + " us");
@@ -67,7 +75,7 @@ public final class BmiScore {
     }
 
     private void scored(int i) {
-        if (truth[i] == null || decoded[i] == null) {
+        if (truth[i] == null || decoded[i] == null || smoothed[i] == null) {
             return;
         }
         count++;
@@ -77,7 +85,7 @@ public final class BmiScore {
         }
     }
 
-    /** Whether every batch has its decode and its truth. */
+    /** Whether every batch has its decode, its smoothed velocity and its truth. */
     public boolean complete() {
         return count == truth.length;
     }
@@ -96,11 +104,20 @@ public final class BmiScore {
         return recentR2;
     }
 
-    /** R² over decodes [from, to), all scored. */
+    /** R² of the raw decodes [from, to), all scored. */
     public double r2(int from, int to) {
+        return r2(decoded, from, to);
+    }
+
+    /** R² of the smoothed velocity over decodes [from, to), all scored. */
+    public double smoothedR2(int from, int to) {
+        return r2(smoothed, from, to);
+    }
+
+    private double r2(float[][] predicted, int from, int to) {
         R2Accumulator r2 = new R2Accumulator(2);
         for (int i = from; i < to; i++) {
-            r2.add(truth[i], decoded[i]);
+            r2.add(truth[i], predicted[i]);
         }
         return r2.uniformAverage();
     }
@@ -137,6 +154,11 @@ public final class BmiScore {
     /** The true velocity of a scored decode. */
     public float[] truth(int decode) {
         return truth[decode];
+    }
+
+    /** The smoothed decoded velocity of a scored decode. */
+    public float[] smoothed(int decode) {
+        return smoothed[decode];
     }
 
     /** The decoded velocity of a scored decode. */

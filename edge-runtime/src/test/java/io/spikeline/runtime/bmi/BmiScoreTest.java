@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.spikeline.models.record.Decoding;
 import io.spikeline.models.record.Feedback;
+import io.spikeline.models.record.SampleFrame;
 import org.apache.flink.types.Either;
 import org.junit.jupiter.api.Test;
 
@@ -51,15 +52,20 @@ class BmiScoreTest {
         int n = 600;
         for (int i = 0; i < n; i++) {
             long t = i * 20_000L;
-            Either<Decoding, Feedback> decoding = Either.Left(new Decoding(BmiSettings.SOURCE_KEY, t, decoded(i),
-                    Decoding.NO_CLASS, Float.NaN, 0, i + 1));
-            Either<Decoding, Feedback> feedback = Either.Right(Feedback.ofVector(BmiSettings.SOURCE_KEY, t, truth(i)));
+            Either<Either<Decoding, SampleFrame>, Feedback> decoding = Either.Left(Either.Left(new Decoding(
+                    BmiSettings.SOURCE_KEY, t, decoded(i), Decoding.NO_CLASS, Float.NaN, 0, i + 1)));
+            Either<Either<Decoding, SampleFrame>, Feedback> smoothed = Either.Left(Either.Right(new SampleFrame(
+                    BmiSettings.SOURCE_KEY, i, t, 50, 2, 1, truth(i))));
+            Either<Either<Decoding, SampleFrame>, Feedback> feedback =
+                    Either.Right(Feedback.ofVector(BmiSettings.SOURCE_KEY, t, truth(i)));
             if (i % 2 == 0) {
                 score.add(decoding);
+                score.add(smoothed);
                 score.add(feedback);
             } else {
                 score.add(feedback);
                 score.add(decoding);
+                score.add(smoothed);
             }
             if (i == 249) {
                 assertThat(score.currentR2()).isCloseTo(r2(0, 250), within(1e-6));
@@ -68,6 +74,7 @@ class BmiScoreTest {
         assertThat(score.complete()).isTrue();
         assertThat(score.signalSeconds()).isCloseTo(12, within(1e-9));
         assertThat(score.r2(0, 120)).isCloseTo(r2(0, 120), within(1e-6));
+        assertThat(score.smoothedR2(0, 600)).isEqualTo(1);
         double[] curve = score.learningCurve();
         assertThat(curve).hasSize(3);
         assertThat(curve[2]).isCloseTo(r2(500, 600), within(1e-6)).isGreaterThan(curve[0]);
@@ -88,7 +95,7 @@ class BmiScoreTest {
         assertThatThrownBy(() -> score.add(Either.Right(Feedback.ofVector(BmiSettings.SOURCE_KEY, 30_000, truth(0)))))
                 .hasMessageContaining("at 30000 us is not at the start of one of the 600 batches of 20000 us");
         Decoding d = new Decoding(BmiSettings.SOURCE_KEY, 0, decoded(0), Decoding.NO_CLASS, Float.NaN, 0, 1);
-        score.add(Either.Left(d));
-        assertThatThrownBy(() -> score.add(Either.Left(d))).hasMessageContaining("two decodings at 0 us");
+        score.add(Either.Left(Either.Left(d)));
+        assertThatThrownBy(() -> score.add(Either.Left(Either.Left(d)))).hasMessageContaining("two decodings at 0 us");
     }
 }

@@ -56,7 +56,7 @@ class RunBmiTest {
 
         String html = Files.readString(reports.resolve("report.html"), StandardCharsets.UTF_8);
         assertThat(html).contains(text.lines().findFirst().orElseThrow()).contains("Learning curve")
-                .contains("Hand velocity vx").contains("latency histogram");
+                .contains("Hand velocity vx").contains("R2 smoothed").contains("latency histogram");
         assertThat(html.split("<svg", -1)).hasSize(5);
     }
 
