@@ -1,0 +1,126 @@
+package io.spikeline.runtime.bmi;
+
+import io.spikeline.connectors.types.RecordTypes;
+import io.spikeline.ingest.sim.ReachingBatch;
+import io.spikeline.ingest.sim.ReachingParameters;
+import io.spikeline.models.filter.design.BandType;
+import io.spikeline.models.filter.design.BesselNorm;
+import io.spikeline.models.record.Decoding;
+import io.spikeline.models.record.Feedback;
+import io.spikeline.models.record.SampleFrame;
+import io.spikeline.models.record.SpikeBatch;
+import io.spikeline.operators.signal.BesselFilterFunction;
+import io.spikeline.operators.signal.FilterSpec;
+import io.spikeline.operators.signal.SampleEncodeFunction;
+import io.spikeline.operators.snn.ControlledSpikingNetworkFunction;
+import io.spikeline.operators.snn.NetworkControl;
+import io.spikeline.operators.snn.SnnOptions;
+import java.util.List;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
+import org.apache.flink.api.java.typeutils.EitherTypeInfo;
+import org.apache.flink.connector.datagen.source.DataGeneratorSource;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.types.Either;
+import org.apache.flink.util.function.SerializableFunction;
+
+/**
+ * The {@code bmi} job on the simulated implant. From one source, in device order:
+ * <ul>
+ *   <li>{@link BmiSettings.Input#BROADBAND}: 30 kHz frames → Bessel band-pass → threshold crossing (one bin per
+ *       sample) → merged into 1 ms bins;
+ *   <li>{@link BmiSettings.Input#SPIKE_COUNTS}: the implant's own 1 ms spike bins;
+ * </ul>
+ * then the SNN decoder per key ({@link BmiDecoders#velocityDecoder}), learning online from the hand velocity
+ * feedback, and the decoded velocity smoothed by a causal Bessel low-pass ({@link #SMOOTHING}, applied to the
+ * sequence of decodes). The job's output carries the decoder's answers (left: each raw {@link Decoding}, or its
+ * smoothed velocity as a one-sample frame) and the feedback (right), so the run can score both against the truth.
+ *
+ * <p>On the broadband path the feedback reaches the decoder by a shorter route than the spikes; the decoder holds
+ * feedback that is ahead of its decodes ({@link #OPTIONS}) and learns from each when its decode is made.
+ */
+public final class BmiJob {
+    /** Feedback held per key ahead of its decode: 10 s of signal. */
+    static final SnnOptions OPTIONS = SnnOptions.defaults().withMaxPendingFeedback(500);
+    /** Smoothing of the decoded velocity: order-2 Bessel low-pass at 6 Hz over the 50 Hz sequence of decodes. */
+    public static final FilterSpec SMOOTHING =
+            FilterSpec.causal(BandType.LOWPASS, 2, new double[] {6}, BesselNorm.PHASE);
+    /** What the decoder answers: a raw decoding, or the smoothed velocity. */
+    public static final TypeInformation<Either<Decoding, SampleFrame>> ANSWER_TYPE =
+            new EitherTypeInfo<>(RecordTypes.DECODING, RecordTypes.SAMPLE_FRAME);
+    /** The job's output. */
+    public static final TypeInformation<Either<Either<Decoding, SampleFrame>, Feedback>> OUTPUT_TYPE =
+            new EitherTypeInfo<>(ANSWER_TYPE, RecordTypes.FEEDBACK);
+
+    private BmiJob() {}
+
+    /*
+     * The Either wrappings and unwrappings below are lambdas, not method references: javac deserializes equal method references
+     * (same method, same erased signature) as the first one met, with that one's casts, so Either::Left used for two
+     * element types in one class would cast one stream's records to the other's type.
+     */
+
+    /** Adds the job to {@code env} (whose generic types must be disabled); returns decodings and feedback. */
+    public static DataStream<Either<Either<Decoding, SampleFrame>, Feedback>> build(StreamExecutionEnvironment env,
+                                                                                 BmiSettings settings) {
+        DataStream<Either<SpikeBatch, Feedback>> decoderInput = switch (settings.input()) {
+            case SPIKE_COUNTS -> source(env, settings, ReachingBatch::spikes, ControlledSpikingNetworkFunction.INPUT_TYPE);
+            case BROADBAND -> broadband(env, settings);
+        };
+        DataStream<Feedback> feedback = decoderInput.filter(e -> e.isRight()).setParallelism(1)
+                .map(e -> e.right()).returns(RecordTypes.FEEDBACK).setParallelism(1);
+        NetworkControl learning = Double.isInfinite(settings.learnSeconds())
+                ? NetworkControl.freeze(1, 0, null, false)
+                : NetworkControl.freeze(1, Math.round(settings.learnSeconds() * 1e6), null, true);
+        DataStream<Decoding> decodings = decoderInput
+                .keyBy(ControlledSpikingNetworkFunction::sourceKey, Types.STRING)
+                .connect(env.fromData(List.of(learning), NetworkControl.TYPE)
+                        .broadcast(ControlledSpikingNetworkFunction.CONTROLS))
+                .process(new ControlledSpikingNetworkFunction(
+                        () -> BmiDecoders.velocityDecoder(settings.session()), OPTIONS), RecordTypes.DECODING)
+                .name("snn decoder");
+        DataStream<SampleFrame> smoothed = decodings
+                .map(new DecodingFrameFunction(Math.round(settings.batchSeconds() * 1e6))).returns(RecordTypes.SAMPLE_FRAME)
+                .keyBy(SampleFrame::sourceKey)
+                .process(new BesselFilterFunction(SMOOTHING)).returns(RecordTypes.SAMPLE_FRAME).name("bessel smoothing");
+        DataStream<Either<Decoding, SampleFrame>> answers = decodings
+                .map(d -> Either.<Decoding, SampleFrame>Left(d)).returns(ANSWER_TYPE)
+                .union(smoothed.map(f -> Either.<Decoding, SampleFrame>Right(f)).returns(ANSWER_TYPE));
+        return answers.map(a -> Either.<Either<Decoding, SampleFrame>, Feedback>Left(a)).returns(OUTPUT_TYPE)
+                .union(feedback.map(f -> Either.<Either<Decoding, SampleFrame>, Feedback>Right(f)).returns(OUTPUT_TYPE)
+                        .setParallelism(1));
+    }
+
+    private static DataStream<Either<SpikeBatch, Feedback>> broadband(StreamExecutionEnvironment env,
+                                                                      BmiSettings settings) {
+        DataStream<Either<SampleFrame, Feedback>> device = source(env, settings, ReachingBatch::broadband,
+                new EitherTypeInfo<>(RecordTypes.SAMPLE_FRAME, RecordTypes.FEEDBACK));
+        ReachingParameters session = settings.session();
+        int samplesPerBin = Math.toIntExact(Math.round(session.binWidthUs() * ReachingParameters.BROADBAND_RATE_HZ / 1e6));
+        DataStream<SpikeBatch> spikes = device.filter(e -> e.isLeft()).setParallelism(1)
+                .map(e -> e.left()).returns(RecordTypes.SAMPLE_FRAME).setParallelism(1)
+                .keyBy(SampleFrame::sourceKey)
+                .process(new BesselFilterFunction(settings.bandPass())).returns(RecordTypes.SAMPLE_FRAME).name("bessel band-pass")
+                .keyBy(SampleFrame::sourceKey)
+                .process(new SampleEncodeFunction(settings.detection())).returns(RecordTypes.SPIKE_BATCH).name("threshold crossing")
+                .map(new SpikeRebinFunction(samplesPerBin, session.binWidthUs())).returns(RecordTypes.SPIKE_BATCH)
+                .name("1 ms bins");
+        DataStream<Feedback> feedback = device.filter(e -> e.isRight()).setParallelism(1)
+                .map(e -> e.right()).returns(RecordTypes.FEEDBACK).setParallelism(1);
+        return ControlledSpikingNetworkFunction.inputs(spikes, feedback);
+    }
+
+    private static <N> DataStream<Either<N, Feedback>> source(StreamExecutionEnvironment env, BmiSettings settings,
+                                                              SerializableFunction<ReachingBatch, N> neural,
+                                                              TypeInformation<Either<N, Feedback>> type) {
+        RateLimiterStrategy<?> pace = settings.realTime()
+                ? RateLimiterStrategy.perSecond(2 / settings.batchSeconds())
+                : RateLimiterStrategy.noOp();
+        DataGeneratorSource<Either<N, Feedback>> source = new DataGeneratorSource<>(
+                new ReachingGenerator<>(settings, neural), 2 * settings.batches(), pace, type);
+        return env.fromSource(source, WatermarkStrategy.noWatermarks(), "simulated implant").setParallelism(1);
+    }
+}

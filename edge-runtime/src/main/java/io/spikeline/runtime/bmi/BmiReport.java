@@ -1,0 +1,140 @@
+package io.spikeline.runtime.bmi;
+
+import io.spikeline.ingest.sim.ReachingParameters;
+import io.spikeline.operators.signal.BesselFilterFunction;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The report of a {@code bmi} run: a text summary, and an HTML page with the same figures and plots (decoded
+ * versus true velocity, learning curve, latency histogram) as inline SVG, so the folder needs nothing else.
+ */
+public final class BmiReport {
+    /** Fraction of the run's decodes compared at its start and at its end. */
+    public static final double PART = 0.2;
+    /** Signal time shown in the velocity traces (the end of the run), s. */
+    static final double TRACE_SECONDS = 10;
+
+    private final BmiRun.Result result;
+    private final BmiScore score;
+
+    public BmiReport(BmiRun.Result result) {
+        this.result = result;
+        this.score = result.score();
+    }
+
+    /** Decodes in each compared part: the first and the last {@link #PART} of the run, at least one. */
+    public int partDecodes() {
+        return Math.max(1, (int) (score.count() * PART));
+    }
+
+    public double firstPartR2() {
+        return score.r2(0, partDecodes());
+    }
+
+    public double lastPartR2() {
+        return score.r2(score.count() - partDecodes(), score.count());
+    }
+
+    /** The text summary, one figure per line. */
+    public String text() {
+        BmiSettings s = score.settings();
+        double partSeconds = partDecodes() * s.batchSeconds();
+        double busy = result.decodingSeconds();
+        List<String> lines = new ArrayList<>();
+        lines.add("spikeline bmi: simulated reaching, seed " + s.seed()
+                + (s.realTime() ? ", paced at real time" : "")
+                + (Double.isInfinite(s.learnSeconds()) ? "" : f(", learning stopped at %.1f s", s.learnSeconds())));
+        lines.add(f("signal           %.1f s: %d decodes of %.0f ms, %s", score.signalSeconds(), score.count(),
+                s.batchSeconds() * 1e3, s.input() == BmiSettings.Input.BROADBAND
+                        ? f("%d channels of 30 kHz broadband", s.channels())
+                        : f("%d channels of 1 ms spike counts", s.channels())));
+        lines.add(f("wall time        %.2f s (%.2f s start-up, %.2f s decoding)", result.wallSeconds(),
+                result.startupSeconds(), busy));
+        lines.add(f("rate             %.1fx real time while decoding (%.1fx including start-up)",
+                result.realTimeFactor(), score.signalSeconds() / result.wallSeconds()));
+        lines.add(f("R2 first %4.1f s  %.3f", partSeconds, firstPartR2()));
+        lines.add(f("R2 last %5.1f s  %.3f", partSeconds, lastPartR2()));
+        int n = score.count();
+        lines.add(f("R2 smoothed      first %.3f, last %.3f (Bessel low-pass order %d at %.3g Hz over the decodes, "
+                        + "group delay %.0f ms)", score.smoothedR2(0, partDecodes()),
+                score.smoothedR2(n - partDecodes(), n), BmiJob.SMOOTHING.order(), BmiJob.SMOOTHING.edgesHz()[0],
+                BesselFilterFunction.groupDelaySeconds(BmiJob.SMOOTHING, 1 / s.batchSeconds()) * 1e3));
+        StringBuilder curve = new StringBuilder("R2 per " + (int) BmiScore.WINDOW_SECONDS + " s    ");
+        for (double r : score.learningCurve()) {
+            curve.append(f(" %.2f", r));
+        }
+        lines.add(curve.toString());
+        lines.add(f("latency          p50 %.3f ms, p99 %.3f ms, max %.3f ms (spike batch into the decoder to decode out)",
+                score.latencyQuantileUs(0.5) / 1e3, score.latencyQuantileUs(0.99) / 1e3,
+                score.latencyQuantileUs(1) / 1e3));
+        double channelSeconds = score.signalSeconds() * s.channels();
+        lines.add(f("throughput       %.0f decodes/s, %.0f channel-samples/s in",
+                score.count() / busy, channelSeconds * (s.input() == BmiSettings.Input.BROADBAND
+                        ? ReachingParameters.BROADBAND_RATE_HZ : 1e6 / s.session().binWidthUs()) / busy));
+        return String.join(System.lineSeparator(), lines) + System.lineSeparator();
+    }
+
+    /** Writes {@code report.txt} and {@code report.html} into {@code folder} (created if needed); returns the HTML path. */
+    public Path write(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve("report.txt"), text(), StandardCharsets.UTF_8);
+        Path html = folder.resolve("report.html");
+        Files.writeString(html, html(), StandardCharsets.UTF_8);
+        return html;
+    }
+
+    String html() {
+        StringBuilder h = new StringBuilder();
+        h.append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>spikeline bmi report</title>\n")
+                .append("<style>body{font-family:sans-serif;margin:2em;max-width:60em}pre{background:#f4f4f4;")
+                .append("padding:1em}svg{border:1px solid #ccc;margin:0.5em 0}</style></head><body>\n")
+                .append("<h1>spikeline bmi</h1>\n<pre>").append(escape(text())).append("</pre>\n");
+        int traced = Math.min(score.count(), (int) Math.round(TRACE_SECONDS / score.settings().batchSeconds()));
+        int from = score.count() - traced;
+        String[] axes = {"x", "y"};
+        for (int axis = 0; axis < 2; axis++) {
+            double[] t = new double[traced];
+            double[] truth = new double[traced];
+            double[] decoded = new double[traced];
+            double[] smoothed = new double[traced];
+            for (int i = 0; i < traced; i++) {
+                t[i] = (from + i) * score.settings().batchSeconds();
+                truth[i] = score.truth(from + i)[axis];
+                decoded[i] = score.decoded(from + i)[axis];
+                smoothed[i] = score.smoothed(from + i)[axis];
+            }
+            h.append("<h2>Hand velocity v").append(axes[axis]).append(", last ")
+                    .append(f("%.0f", traced * score.settings().batchSeconds())).append(" s: true, decoded and smoothed</h2>\n")
+                    .append(SvgPlot.lines("signal time (s)", "velocity (mm/s)", t,
+                            new double[][] {truth, decoded, smoothed}, new String[] {"true", "decoded", "smoothed"}));
+        }
+        double[] curve = score.learningCurve();
+        double[] windowEnd = new double[curve.length];
+        for (int w = 0; w < curve.length; w++) {
+            windowEnd[w] = Math.min(score.signalSeconds(), (w + 1) * BmiScore.WINDOW_SECONDS);
+        }
+        h.append("<h2>Learning curve: R² of each ").append((int) BmiScore.WINDOW_SECONDS)
+                .append(" s of signal (predicted before learning from it)</h2>\n")
+                .append(SvgPlot.lines("signal time at window end (s)", "R²", windowEnd, new double[][] {curve},
+                        new String[] {"R²"}));
+        h.append("<h2>Decode latency histogram</h2>\n")
+                .append(SvgPlot.histogram("latency (µs) up to p99; the last bar counts every decode above", "decodes",
+                        score.latencies(), score.latencyQuantileUs(0.99)));
+        h.append("</body></html>\n");
+        return h.toString();
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    private static String f(String format, Object... args) {
+        return String.format(Locale.ROOT, format, args);
+    }
+}

@@ -1,0 +1,121 @@
+package io.spikeline.runtime.bmi;
+
+import io.spikeline.ingest.sim.ReachingParameters;
+import io.spikeline.models.encode.ThresholdCrossingParams;
+import io.spikeline.models.filter.design.BandType;
+import io.spikeline.models.filter.design.BesselNorm;
+import io.spikeline.operators.signal.EncoderSpec;
+import io.spikeline.operators.signal.FilterSpec;
+import java.io.Serializable;
+import java.util.Objects;
+
+/**
+ * What an embedded {@code bmi} run decodes: a simulated reaching session of {@code seconds} of signal from an array
+ * of {@code channels} units, drawn from {@code seed}, entering the pipeline as {@code input}.
+ *
+ * @param input which probe stream the simulated implant sends
+ * @param seconds signal time to process, s
+ * @param seed every draw of the simulated session follows from it
+ * @param channels units on the simulated array
+ * @param realTime whether the source is paced at the sensor's own rate instead of as fast as the job runs
+ * @param learnSeconds signal time after which learning stops (the decoder then runs frozen), s; infinite to learn
+ *     throughout
+ * @param bandPass the Bessel filter of the broadband path (designed here for 30 kHz, so an impossible design fails
+ *     before the job starts)
+ * @param detection the threshold-crossing encoder of the broadband path
+ */
+public record BmiSettings(Input input, double seconds, long seed, int channels, boolean realTime,
+                          double learnSeconds, FilterSpec bandPass, EncoderSpec.ThresholdCrossing detection)
+        implements Serializable {
+
+    /** Spike band of extracellular recordings: order-2 Bessel band-pass 300–3000 Hz, causal. */
+    public static final FilterSpec BAND_PASS =
+            FilterSpec.causal(BandType.BANDPASS, 2, new double[] {300, 3000}, BesselNorm.PHASE);
+    /** Negative crossings of 4.5 σ (σ re-estimated every 100 ms), at most one per channel per millisecond. */
+    public static final EncoderSpec.ThresholdCrossing DETECTION =
+            new EncoderSpec.ThresholdCrossing(ThresholdCrossingParams.TYPICAL_MULTIPLE, 3000, 30);
+
+    /** The probe stream. */
+    public enum Input {
+        /** 30 kHz voltage per channel, band-passed and threshold-crossed in the job. */
+        BROADBAND,
+        /** Spike counts per channel in 1 ms bins, as an implant with on-chip detection sends them. */
+        SPIKE_COUNTS
+    }
+
+    /** The source key of the simulated implant. */
+    public static final String SOURCE_KEY = "sim-reach";
+
+    public BmiSettings {
+        Objects.requireNonNull(input, "input");
+        if (!(seconds > 0) || seconds > 86_400) {
+            throw new IllegalArgumentException("seconds must lie in (0, 86400], was " + seconds);
+        }
+        if (!(learnSeconds > 0)) {
+            throw new IllegalArgumentException("learn seconds must be > 0, was " + learnSeconds);
+        }
+        session(input, seed, channels);
+        Objects.requireNonNull(bandPass, "bandPass").design(ReachingParameters.BROADBAND_RATE_HZ);
+        Objects.requireNonNull(detection, "detection");
+    }
+
+    /**
+     * 60 s of broadband from 96 channels, seed 1, as fast as the job runs, learning throughout, filtered with
+     * {@link #BAND_PASS} and detected with {@link #DETECTION}.
+     */
+    public static BmiSettings defaults() {
+        return new BmiSettings(Input.BROADBAND, 60, 1, 96, false, Double.POSITIVE_INFINITY, BAND_PASS, DETECTION);
+    }
+
+    public BmiSettings withInput(Input i) {
+        return new BmiSettings(i, seconds, seed, channels, realTime, learnSeconds, bandPass, detection);
+    }
+
+    public BmiSettings withSeconds(double s) {
+        return new BmiSettings(input, s, seed, channels, realTime, learnSeconds, bandPass, detection);
+    }
+
+    public BmiSettings withSeed(long s) {
+        return new BmiSettings(input, seconds, s, channels, realTime, learnSeconds, bandPass, detection);
+    }
+
+    public BmiSettings withChannels(int n) {
+        return new BmiSettings(input, seconds, seed, n, realTime, learnSeconds, bandPass, detection);
+    }
+
+    public BmiSettings withRealTime(boolean on) {
+        return new BmiSettings(input, seconds, seed, channels, on, learnSeconds, bandPass, detection);
+    }
+
+    public BmiSettings withLearnSeconds(double s) {
+        return new BmiSettings(input, seconds, seed, channels, realTime, s, bandPass, detection);
+    }
+
+    public BmiSettings withBandPass(FilterSpec f) {
+        return new BmiSettings(input, seconds, seed, channels, realTime, learnSeconds, f, detection);
+    }
+
+    public BmiSettings withDetection(EncoderSpec.ThresholdCrossing d) {
+        return new BmiSettings(input, seconds, seed, channels, realTime, learnSeconds, bandPass, d);
+    }
+
+    /** The simulated session: {@link ReachingParameters#defaults} (1 ms bins, batches of 20) with these channels. */
+    public ReachingParameters session() {
+        return session(input, seed, channels);
+    }
+
+    private static ReachingParameters session(Input input, long seed, int channels) {
+        return ReachingParameters.defaults(seed).withChannels(channels).withBroadband(input == Input.BROADBAND);
+    }
+
+    /** Simulator batches in the run: whole batches covering {@code seconds}, at least one. */
+    public long batches() {
+        return Math.max(1, Math.round(seconds / batchSeconds()));
+    }
+
+    /** Seconds of signal in one simulator batch. */
+    public double batchSeconds() {
+        ReachingParameters p = session();
+        return p.binWidthUs() * p.binsPerBatch() / 1e6;
+    }
+}
