@@ -55,6 +55,15 @@
  * Snapshot tag {@code SNET}: the specification's fingerprint (a snapshot never loads into a network of another
  * specification), then per layer the population, the weights and delay ring and the rules' traces, then spike
  * traces, readout, output filter, decode history, window and sample progress, pending reward, frozen flag and
- * counters. The initial weights come from the seeds at construction; the network draws nothing at run time.
+ * counters, then (version 2) the run-time scales. The initial weights come from the seeds at construction; the
+ * network draws nothing at run time. A version 1 snapshot still loads, with every scale 1.
+ *
+ * <h2>Run-time scales</h2>
+ * Two multipliers that a running network can change without a new specification (both 1 at construction, both
+ * state): the learning-rate scale {@code s_η} multiplies every readout update ({@code η → s_η η} for LMS and the
+ * classifier, {@code W̃ ← W̃ + s_η e kᵀ} for RLS; the local rules are unaffected), and per layer a threshold scale
+ * {@code s_θ} divides the layer's synaptic input before its neurons step, {@code I^l ← I^l / s_θ}. For LIF/ALIF
+ * with zero bias and reset to zero or by subtraction, the potential {@code v/s_θ} then follows exactly the
+ * dynamics of a layer whose threshold is {@code s_θ θ}, so the spikes are those of the scaled threshold.
  */
 package io.spikeline.models.network;
