@@ -247,12 +247,36 @@ final class KeyedNetworkRunner {
                         }
                         net = loaded;
                     }
+                    case LEARNING_RATE_SCALE -> net.setLearningRateScale(control.scale());
+                    case THRESHOLD_SCALE -> {
+                        if (!applyThresholdScale(net, control)) {
+                            metrics.increment(SnnCounter.CONTROLS_REJECTED);
+                            stats[APPLIED_CONTROL] = control.sequence();
+                            continue;
+                        }
+                    }
                 }
                 metrics.increment(SnnCounter.CONTROLS_APPLIED);
             }
             stats[APPLIED_CONTROL] = control.sequence();
         }
         return net;
+    }
+
+    /** Sets the control's threshold scale; {@code false} (nothing changed) if the network has no such layer. */
+    private static boolean applyThresholdScale(SpikingNetwork net, NetworkControl control) {
+        int layers = net.spec().layers().size();
+        if (control.layer() >= layers) {
+            return false;
+        }
+        if (control.layer() == NetworkControl.ALL_LAYERS) {
+            for (int l = 0; l < layers; l++) {
+                net.setThresholdScale(l, control.scale());
+            }
+        } else {
+            net.setThresholdScale(control.layer(), control.scale());
+        }
+        return true;
     }
 
     /** A network holding {@code model}, or {@code null} if the snapshot does not load. */

@@ -32,7 +32,10 @@ public enum SnnCounter {
     SNAPSHOTS_EXPORTED,
     /** Control messages applied to a key. */
     CONTROLS_APPLIED,
-    /** Model snapshots of a load control that did not fit the network (another specification, damaged), ignored. */
+    /**
+     * Controls that did not fit the network, ignored: a load of another specification or damaged bytes, a threshold
+     * scale for a layer it lacks.
+     */
     CONTROLS_REJECTED;
 
     /** The Flink metric name, for example {@code feedbackLateDropped}. */

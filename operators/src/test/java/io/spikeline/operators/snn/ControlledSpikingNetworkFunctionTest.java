@@ -14,8 +14,11 @@ import io.spikeline.models.record.SpikeBatch;
 import io.spikeline.models.snapshot.SnapshotFormatException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.typeutils.PojoTypeInfo;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.apache.flink.types.Either;
@@ -39,6 +42,20 @@ class ControlledSpikingNetworkFunctionTest {
             return new Run(function, ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(function,
                     ControlledSpikingNetworkFunction::sourceKey, Types.STRING,
                     ControlledSpikingNetworkFunction.CONTROLS));
+        }
+
+        /** A run restored from {@code checkpoint}, broadcast controls included. */
+        static Run restore(OperatorSubtaskState checkpoint) throws Exception {
+            ControlledSpikingNetworkFunction function = new ControlledSpikingNetworkFunction(
+                    ControlledSpikingNetworkFunctionTest::spec, SnnOptions.defaults(), () -> 0L);
+            var harness = new KeyedBroadcastOperatorTestHarness<>(
+                    new CoBroadcastWithKeyedOperator<>(function,
+                            List.of(ControlledSpikingNetworkFunction.CONTROLS)),
+                    ControlledSpikingNetworkFunction::sourceKey, Types.STRING, 1, 1, 0);
+            harness.setup();
+            harness.initializeState(checkpoint);
+            harness.open();
+            return new Run(function, harness);
         }
 
         void feed(String key, List<ReachingBatch> batches) throws Exception {
@@ -146,6 +163,109 @@ class ControlledSpikingNetworkFunctionTest {
         assertThat(run.decodings("a")).isEqualTo(rekeyed(run.decodings("b"), "a"));
     }
 
+    /**
+     * The reference: the key's network run directly, each batch's bins stepped, then its feedback learned (each
+     * velocity feedback falls in its own batch's decode window), with {@code change} applied just before the first
+     * bin starting at or after {@code changeUs}.
+     */
+    private static List<float[]> direct(List<ReachingBatch> batches, long changeUs, Consumer<SpikingNetwork> change) {
+        SpikingNetwork network = new SpikingNetwork(spec());
+        List<float[]> outputs = new ArrayList<>();
+        boolean changed = false;
+        int[] bin = new int[network.spec().inputSize()];
+        for (ReachingBatch batch : batches) {
+            SpikeBatch s = batch.spikes();
+            for (int b = 0; b < s.binCount(); b++) {
+                if (!changed && s.binStartTimeUs(b) >= changeUs) {
+                    change.accept(network);
+                    changed = true;
+                }
+                int from = s.binOffsets()[b];
+                int count = s.binOffsets()[b + 1] - from;
+                System.arraycopy(s.channelIndices(), from, bin, 0, count);
+                if (network.step(s.binStartTimeUs(b), bin, count)) {
+                    outputs.add(network.output().clone());
+                }
+            }
+            network.learn(Feedback.ofVector("a", batch.velocity().eventTimeUs(), batch.velocity().target()));
+        }
+        return outputs;
+    }
+
+    private static void assertOutputs(List<Decoding> decodings, List<float[]> expected) {
+        assertThat(decodings).hasSameSizeAs(expected);
+        for (int k = 0; k < expected.size(); k++) {
+            assertThat(decodings.get(k).output()).as("decode %d", k).containsExactly(expected.get(k));
+        }
+    }
+
+    @Test
+    void aLearningRateScaleTakesEffectAtItsEventTimeForItsKeyOnly() throws Exception {
+        List<ReachingBatch> batches = session(100);
+        // Mid-batch: the change lands between two bins of one decode window, whose feedback then learns scaled.
+        long changeUs = batches.get(40).spikes().binStartTimeUs(7);
+        Run run = Run.start();
+        run.control(NetworkControl.learningRateScale(1, changeUs, "a", 0.25));
+        run.feed("a", batches);
+        run.feed("b", batches);
+
+        assertThat(run.count(SnnCounter.FEEDBACK_APPLIED)).isEqualTo(200);
+        assertThat(run.count(SnnCounter.CONTROLS_APPLIED)).isEqualTo(1);
+        assertOutputs(run.decodings("a"), direct(batches, changeUs, net -> net.setLearningRateScale(0.25)));
+        assertOutputs(run.decodings("b"), direct(batches, Long.MAX_VALUE, net -> { }));
+        assertThat(run.decodings("a").get(42).output()).isNotEqualTo(run.decodings("b").get(42).output());
+    }
+
+    @Test
+    void aThresholdScaleTakesEffectAtItsEventTime() throws Exception {
+        List<ReachingBatch> batches = session(80);
+        long changeUs = batches.get(30).spikes().binStartTimeUs(3);
+        Run run = Run.start();
+        run.control(NetworkControl.thresholdScale(1, changeUs, null, NetworkControl.ALL_LAYERS, 1.5));
+        run.control(NetworkControl.thresholdScale(2, changeUs, "a", 1, 2.0));
+        run.feed("a", batches);
+
+        // The second control names a layer this network lacks: rejected, the key continues with the first.
+        assertThat(run.count(SnnCounter.CONTROLS_APPLIED)).isEqualTo(1);
+        assertThat(run.count(SnnCounter.CONTROLS_REJECTED)).isEqualTo(1);
+        assertOutputs(run.decodings("a"), direct(batches, changeUs, net -> net.setThresholdScale(0, 1.5)));
+        assertThat(run.decodings("a").get(31).output())
+                .isNotEqualTo(direct(batches, Long.MAX_VALUE, net -> { }).get(31));
+    }
+
+    @Test
+    void scalesSetByControlsSurviveACheckpointBitForBit() throws Exception {
+        List<ReachingBatch> batches = session(121);
+        long rateUs = batches.get(20).spikes().startTimeUs();
+        long thresholdUs = batches.get(50).spikes().startTimeUs();
+        long lateUs = batches.get(90).spikes().startTimeUs();
+        Run uninterrupted = Run.start();
+        uninterrupted.control(NetworkControl.learningRateScale(1, rateUs, "a", 0.5));
+        uninterrupted.control(NetworkControl.thresholdScale(2, thresholdUs, "a", 0, 0.8));
+        uninterrupted.control(NetworkControl.learningRateScale(3, lateUs, "a", 2));
+        uninterrupted.feed("a", batches.subList(0, 70));
+        OperatorSubtaskState checkpoint = uninterrupted.harness().snapshot(1, 1);
+        int before = uninterrupted.decodings("a").size();
+        uninterrupted.feed("a", batches.subList(70, 120));
+        List<Decoding> expected = uninterrupted.decodings("a").subList(before, 120);
+
+        Run restored = Run.restore(checkpoint);
+        restored.feed("a", batches.subList(70, 120));
+
+        assertThat(restored.decodings("a")).isEqualTo(expected);
+        // Exported states are equal bytes: every weight, trace, counter and scale is the same.
+        restored.control(NetworkControl.export(4, batches.get(119).spikes().endTimeUs(), "a"));
+        uninterrupted.control(NetworkControl.export(4, batches.get(119).spikes().endTimeUs(), "a"));
+        List<ReachingBatch> next = batches.subList(120, 121);
+        restored.feed("a", next);
+        uninterrupted.feed("a", next);
+        assertThat(restored.exports()).hasSize(1).isEqualTo(uninterrupted.exports());
+        SpikingNetwork network = new SpikingNetwork(spec());
+        restored.exports().get(0).restoreInto(network);
+        assertThat(network.learningRateScale()).isEqualTo(2.0);
+        assertThat(network.thresholdScale(0)).isEqualTo(0.8);
+    }
+
     @Test
     void aSnapshotOfAnotherFormatVersionOrInvalidControlsFailLoudly() {
         SpikingNetwork network = new SpikingNetwork(spec());
@@ -158,6 +278,11 @@ class ControlledSpikingNetworkFunctionTest {
         assertThatThrownBy(() -> new NetworkControl(1, 0, "a", NetworkControl.Action.LOAD, null))
                 .hasMessageContaining("LOAD");
         assertThatThrownBy(() -> NetworkControl.load(1, 0, null, current)).hasMessageContaining("target key");
+        assertThatThrownBy(() -> NetworkControl.learningRateScale(1, 0, "a", -0.5)).hasMessageContaining("-0.5");
+        assertThatThrownBy(() -> NetworkControl.thresholdScale(1, 0, "a", 0, 0)).hasMessageContaining("threshold");
+        assertThatThrownBy(() -> NetworkControl.thresholdScale(1, 0, "a", -2, 1)).hasMessageContaining("layer -2");
+        assertThatThrownBy(() -> new NetworkControl(1, 0, "a", NetworkControl.Action.FREEZE, null, 2, -1))
+                .hasMessageContaining("scale");
     }
 
     @Test
