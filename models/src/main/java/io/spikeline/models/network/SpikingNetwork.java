@@ -331,9 +331,38 @@ public final class SpikingNetwork implements Snapshottable {
             return FeedbackOutcome.NOT_YET_DECODED;
         }
         int slot = findWindow(t);
-        if (slot < 0) {
-            return FeedbackOutcome.EXPIRED;
+        return slot < 0 ? FeedbackOutcome.EXPIRED : learnFrom(slot, feedback);
+    }
+
+    /**
+     * Learns from {@code feedback} stamped by another clock: its event time {@code t} is taken as the start of the
+     * decode it answers, give or take {@code toleranceUs}, and matched to the remembered window whose start
+     * {@code t_start} is nearest, if {@code |t − t_start| ≤ toleranceUs}. Not yet decodable while {@code t} is at or
+     * past {@code t_end − toleranceUs} of the newest window (a later window may start near it); expired when before
+     * the oldest window's start by more than the tolerance; otherwise, farther than the tolerance from every start,
+     * {@link FeedbackOutcome#DRIFTED} (see {@link #nearestWindowStartUs}). The tolerance must stay below half a decode
+     * window, so at most one start is within it.
+     */
+    public FeedbackOutcome learn(Feedback feedback, long toleranceUs) {
+        long windowUs = spec.decodeIntervalBins() * spec.binWidthUs();
+        if (toleranceUs < 0 || 2 * toleranceUs >= windowUs) {
+            throw new IllegalArgumentException("feedback tolerance must lie in 0.." + ((windowUs - 1) / 2)
+                    + " us (below half a decode window), was " + toleranceUs);
         }
+        long t = feedback.eventTimeUs();
+        if (historyCount == 0 || t >= historyEndUs[newestSlot()] - toleranceUs) {
+            return FeedbackOutcome.NOT_YET_DECODED;
+        }
+        int slot = nearestSlot(t);
+        long deviation = t - historyStartUs[slot];
+        if (Math.abs(deviation) <= toleranceUs) {
+            return learnFrom(slot, feedback);
+        }
+        return t < oldestWindowStartUs() ? FeedbackOutcome.EXPIRED : FeedbackOutcome.DRIFTED;
+    }
+
+    /** Learns from {@code feedback} with the features of history slot {@code slot}. */
+    private FeedbackOutcome learnFrom(int slot, Feedback feedback) {
         if (!fits(feedback)) {
             return FeedbackOutcome.REJECTED;
         }
@@ -377,6 +406,27 @@ public final class SpikingNetwork implements Snapshottable {
             slot = slot == 0 ? historyStartUs.length - 1 : slot - 1;
         }
         return -1;
+    }
+
+    /** The remembered slot whose window start is nearest to {@code timeUs} (the newer on a tie); needs a decode. */
+    private int nearestSlot(long timeUs) {
+        int slot = newestSlot();
+        int best = slot;
+        long bestDistance = Long.MAX_VALUE;
+        for (int k = 0; k < historyCount; k++) {
+            long distance = Math.abs(timeUs - historyStartUs[slot]);
+            if (distance < bestDistance) {
+                best = slot;
+                bestDistance = distance;
+            }
+            slot = slot == 0 ? historyStartUs.length - 1 : slot - 1;
+        }
+        return best;
+    }
+
+    /** The start of the remembered decode window nearest to {@code timeUs}, or {@link Long#MIN_VALUE} before the first. */
+    public long nearestWindowStartUs(long timeUs) {
+        return historyCount == 0 ? Long.MIN_VALUE : historyStartUs[nearestSlot(timeUs)];
     }
 
     /** Sets the reward that the three-factor rules receive in the next step. */

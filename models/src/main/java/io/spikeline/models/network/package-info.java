@@ -38,7 +38,10 @@
  * (LMS, RLS or classifier rule) from that window's features toward the feedback's target, so feedback that
  * arrives after later decodes still pairs with the features it describes. Feedback later than the newest window
  * is not yet decodable ({@link io.spikeline.models.network.FeedbackOutcome#NOT_YET_DECODED}); older than the oldest
- * remembered window, it has expired. A reward carried by feedback is delivered to the three-factor rules at the
+ * remembered window, it has expired. Feedback stamped by another clock can instead be matched with a tolerance
+ * {@code τ < K Δt / 2}: its time is taken as the start of the decode it answers and paired with the remembered window
+ * whose start is nearest, if within {@code τ}; farther from every start it has drifted
+ * ({@link io.spikeline.models.network.FeedbackOutcome#DRIFTED}) and is not learned. A reward carried by feedback is delivered to the three-factor rules at the
  * next step. {@code freeze(true)} stops every update (rules and readout) without changing anything else.
  *
  * <h2>Early decision (Dynamic Confidence)</h2>

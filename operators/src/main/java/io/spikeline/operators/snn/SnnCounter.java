@@ -36,7 +36,9 @@ public enum SnnCounter {
      * Controls that did not fit the network, ignored: a load of another specification or damaged bytes, a threshold
      * scale for a layer it lacks.
      */
-    CONTROLS_REJECTED;
+    CONTROLS_REJECTED,
+    /** Feedback farther than the configured tolerance from every remembered decode window start, not learned. */
+    FEEDBACK_DRIFTED;
 
     /** The Flink metric name, for example {@code feedbackLateDropped}. */
     public String metricName() {

@@ -18,6 +18,7 @@ public final class SnnMetrics {
     private final Map<SnnCounter, Counter> counters = new EnumMap<>(SnnCounter.class);
     private final Histogram lagUs = new Histogram(MAX_TRACKED_US, 2);
     private final Histogram latencyUs = new Histogram(MAX_TRACKED_US, 2);
+    private final Histogram feedbackDeviationUs = new Histogram(MAX_TRACKED_US, 2);
 
     SnnMetrics(MetricGroup group) {
         for (SnnCounter c : SnnCounter.values()) {
@@ -27,6 +28,8 @@ public final class SnnMetrics {
         group.gauge("lagP99Us", (Gauge<Long>) () -> lagUs.getValueAtPercentile(99));
         group.gauge("decodeLatencyP50Us", (Gauge<Long>) () -> latencyUs.getValueAtPercentile(50));
         group.gauge("decodeLatencyP99Us", (Gauge<Long>) () -> latencyUs.getValueAtPercentile(99));
+        group.gauge("feedbackDeviationP50Us", (Gauge<Long>) () -> feedbackDeviationUs.getValueAtPercentile(50));
+        group.gauge("feedbackDeviationP99Us", (Gauge<Long>) () -> feedbackDeviationUs.getValueAtPercentile(99));
     }
 
     void increment(SnnCounter counter) {
@@ -45,6 +48,10 @@ public final class SnnMetrics {
         latencyUs.recordValue(clamp(latency));
     }
 
+    void recordFeedbackDeviation(long deviation) {
+        feedbackDeviationUs.recordValue(clamp(Math.abs(deviation)));
+    }
+
     private static long clamp(long us) {
         return Math.max(0, Math.min(MAX_TRACKED_US, us));
     }
@@ -56,6 +63,14 @@ public final class SnnMetrics {
     /** Lag distribution so far (negative lags, input stamped in the future, count as 0); read-only by contract. */
     public Histogram lagUs() {
         return lagUs;
+    }
+
+    /**
+     * Distribution of |feedback time − nearest remembered window start| of the feedback matched with a tolerance
+     * (learned, drifted, frozen or rejected); empty when matching by containment. Read-only by contract.
+     */
+    public Histogram feedbackDeviationUs() {
+        return feedbackDeviationUs;
     }
 
     /** Decode latency distribution so far; read-only by contract. */

@@ -34,6 +34,13 @@
  * {@code feedbackOverflowDropped}), and offered again after each decode. Feedback older than every remembered window
  * is counted ({@code feedbackLateDropped}, also per key) and dropped; feedback that does not fit the readout is
  * counted ({@code feedbackRejected}); while frozen it is counted ({@code feedbackWhileFrozen}) and not learned.
+ * Feedback stamped by another clock ({@code SnnOptions.withFeedbackTolerance(τ)}, τ below half a decode window):
+ * its event time is taken as the start of the decode it answers and matched to the remembered window whose start is
+ * nearest, if within τ (held while it may still answer a window not yet decoded: at or after {@code t_end − τ} of the
+ * newest); farther than τ from every remembered start it has drifted: counted ({@code feedbackDrifted}, also per
+ * key), reported as a {@link io.spikeline.operators.snn.FeedbackDrift} on {@code FeedbackDrift.OUTPUT} and not
+ * learned. The deviation {@code t − nearest start} of every such match is the drift metric: per key the latest, per
+ * instance an HdrHistogram of its magnitude (gauges {@code feedbackDeviationP50Us}, {@code feedbackDeviationP99Us}).
  * The result of learning depends on the order in which spikes and feedback reach the operator; a checkpoint holds
  * the network, the held feedback and the per-key counts, so a replay that delivers the same order reproduces every
  * output bit for bit.
@@ -69,7 +76,8 @@
  * Keyed: {@code snn-network} (the network through its own versioned snapshot,
  * {@link io.spikeline.operators.state.SnapshotStateSerializer}), {@code snn-pending-feedback} (the compact
  * {@code Feedback} serializer), {@code snn-key-stats} (a {@code long[]}: lag, stale batches, late feedback, next
- * export time, held feedback, last control applied, end of the latest batch; new fields are only appended, and a
+ * export time, held feedback, last control applied, end of the latest batch, drifted feedback, latest feedback
+ * deviation; new fields are only appended, and a
  * shorter array from older state is extended with their initial values). Broadcast: {@code snn-controls}. No state
  * or record falls back to Kryo; jobs run with generic types disabled. Works on the heap and RocksDB backends; on
  * RocksDB every record rebuilds the key's network from its snapshot, so the heap backend is the one for throughput.

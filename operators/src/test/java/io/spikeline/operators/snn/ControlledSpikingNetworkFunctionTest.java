@@ -36,9 +36,13 @@ class ControlledSpikingNetworkFunctionTest {
                                harness) {
 
         static Run start() throws Exception {
-            // The clock reads each batch's end time, so decodings of equal input carry equal stamps.
+            return start(SnnOptions.defaults());
+        }
+
+        static Run start(SnnOptions options) throws Exception {
+            // A stopped clock, so decodings of equal input carry equal stamps.
             ControlledSpikingNetworkFunction function = new ControlledSpikingNetworkFunction(
-                    ControlledSpikingNetworkFunctionTest::spec, SnnOptions.defaults(), () -> 0L);
+                    ControlledSpikingNetworkFunctionTest::spec, options, () -> 0L);
             return new Run(function, ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(function,
                     ControlledSpikingNetworkFunction::sourceKey, Types.STRING,
                     ControlledSpikingNetworkFunction.CONTROLS));
@@ -59,12 +63,20 @@ class ControlledSpikingNetworkFunctionTest {
         }
 
         void feed(String key, List<ReachingBatch> batches) throws Exception {
-            for (ReachingBatch batch : batches) {
+            feed(key, batches, n -> 0L);
+        }
+
+        /** Each batch's spikes, then its velocity feedback stamped {@code feedbackOffsetUs(n)} off its own time. */
+        void feed(String key, List<ReachingBatch> batches, java.util.function.IntToLongFunction feedbackOffsetUs)
+                throws Exception {
+            for (int n = 0; n < batches.size(); n++) {
+                ReachingBatch batch = batches.get(n);
                 SpikeBatch s = batch.spikes();
                 harness.processElement(Either.Left(new SpikeBatch(key, s.sequence(), s.startTimeUs(), s.binWidthUs(),
                         s.channelCount(), s.binCount(), s.binOffsets(), s.channelIndices())), s.startTimeUs());
-                harness.processElement(Either.Right(Feedback.ofVector(key, batch.velocity().eventTimeUs(),
-                        batch.velocity().target())), s.startTimeUs());
+                harness.processElement(Either.Right(Feedback.ofVector(key,
+                        batch.velocity().eventTimeUs() + feedbackOffsetUs.applyAsLong(n), batch.velocity().target())),
+                        s.startTimeUs());
             }
         }
 
@@ -74,6 +86,15 @@ class ControlledSpikingNetworkFunctionTest {
 
         List<Decoding> decodings(String key) {
             return harness.extractOutputValues().stream().filter(d -> d.sourceKey().equals(key)).toList();
+        }
+
+        List<FeedbackDrift> drifts() {
+            List<FeedbackDrift> drifts = new ArrayList<>();
+            var reported = harness.getSideOutput(FeedbackDrift.OUTPUT);
+            if (reported != null) {
+                reported.forEach(r -> drifts.add(r.getValue()));
+            }
+            return drifts;
         }
 
         List<ModelSnapshot> exports() {
@@ -264,6 +285,58 @@ class ControlledSpikingNetworkFunctionTest {
         restored.exports().get(0).restoreInto(network);
         assertThat(network.learningRateScale()).isEqualTo(2.0);
         assertThat(network.thresholdScale(0)).isEqualTo(0.8);
+    }
+
+    @Test
+    void feedbackOnAnotherClockWithinTheToleranceLearnsAsFeedbackOnTheSensorClock() throws Exception {
+        List<ReachingBatch> batches = session(80);
+        long windowUs = batches.get(0).spikes().endTimeUs() - batches.get(0).spikes().startTimeUs();
+        long tolerance = windowUs / 4;
+        Run sensorClock = Run.start();
+        sensorClock.feed("a", batches);
+        Run otherClock = Run.start(SnnOptions.defaults().withFeedbackTolerance(tolerance));
+        // Ahead and behind by up to the tolerance: behind lands inside the previous window, nearest still its own.
+        otherClock.feed("a", batches, n -> n % 2 == 0 ? tolerance : -tolerance);
+
+        assertThat(otherClock.count(SnnCounter.FEEDBACK_APPLIED)).isEqualTo(80);
+        assertThat(otherClock.decodings("a")).isEqualTo(sensorClock.decodings("a"));
+        assertThat(otherClock.drifts()).isEmpty();
+        assertThat(otherClock.function().metrics().feedbackDeviationUs().getMaxValue())
+                .isBetween(tolerance, tolerance + tolerance / 100);
+    }
+
+    @Test
+    void feedbackDriftingBeyondTheToleranceIsCountedReportedAndNotLearned() throws Exception {
+        List<ReachingBatch> batches = session(60);
+        long windowUs = batches.get(0).spikes().endTimeUs() - batches.get(0).spikes().startTimeUs();
+        long tolerance = windowUs / 4;
+        long drift = tolerance + 1;
+        Run run = Run.start(SnnOptions.defaults().withFeedbackTolerance(tolerance));
+        // From batch 30 on the feedback clock runs ahead by more than the tolerance.
+        run.feed("a", batches, n -> n < 30 ? 0 : drift);
+        Run frozenAt30 = Run.start();
+        frozenAt30.control(NetworkControl.freeze(1, batches.get(30).spikes().startTimeUs(), "a", true));
+        frozenAt30.feed("a", batches);
+
+        assertThat(run.count(SnnCounter.FEEDBACK_APPLIED)).isEqualTo(30);
+        assertThat(run.count(SnnCounter.FEEDBACK_DRIFTED)).isEqualTo(30);
+        assertThat(run.drifts()).hasSize(30).allSatisfy(d -> {
+            assertThat(d.sourceKey()).isEqualTo("a");
+            assertThat(d.deviationUs()).isEqualTo(drift);
+            assertThat(d.feedbackTimeUs() - d.nearestWindowStartUs()).isEqualTo(drift);
+            assertThat(d.toleranceUs()).isEqualTo(tolerance);
+        });
+        assertThat(run.drifts().get(0).nearestWindowStartUs()).isEqualTo(batches.get(30).spikes().startTimeUs());
+        // Drifted feedback teaches nothing: the key decodes as one that stopped learning at batch 30.
+        assertThat(run.decodings("a")).isEqualTo(frozenAt30.decodings("a"));
+    }
+
+    @Test
+    void aToleranceOfHalfTheDecodeWindowIsRefusedAtOpen() {
+        long windowUs = spec().decodeIntervalBins() * spec().binWidthUs();
+        assertThatThrownBy(() -> Run.start(SnnOptions.defaults().withFeedbackTolerance(windowUs / 2)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("feedbackToleranceUs");
+        assertThatThrownBy(() -> SnnOptions.defaults().withFeedbackTolerance(-1)).hasMessageContaining("-1");
     }
 
     @Test
