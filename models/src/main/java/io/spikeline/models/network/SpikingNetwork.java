@@ -83,6 +83,7 @@ public final class SpikingNetwork implements Snapshottable {
     private long learningUpdates;
     private long readoutUpdates;
     private double learningRateScale = 1.0;
+    private long neuronSpikes;
 
     public SpikingNetwork(NetworkSpec spec) {
         this.spec = spec;
@@ -215,6 +216,7 @@ public final class SpikingNetwork implements Snapshottable {
             int[] post = layerSpikes[l];
             int postCount = populations[l].step(in, post);
             layerSpikeCounts[l] = postCount;
+            neuronSpikes += postCount;
             operations.addNeuronUpdates(in.length);
             if (!frozen) {
                 learningUpdates += applyRules(l, pre, preCount, post, postCount, reward);
@@ -543,6 +545,14 @@ public final class SpikingNetwork implements Snapshottable {
         return operations;
     }
 
+    /**
+     * Spikes of every layer's neurons so far (input spikes not included); with {@code operations().neuronUpdates()}
+     * (neuron-steps) it gives the network's activity, {@code 1 − spikes / updates} its sparsity.
+     */
+    public long neuronSpikes() {
+        return neuronSpikes;
+    }
+
     /** Synapse updates made by the local rules so far. */
     public long learningUpdates() {
         return learningUpdates;
@@ -599,6 +609,7 @@ public final class SpikingNetwork implements Snapshottable {
         operations.writeSnapshot(out);
         out.writeDouble(learningRateScale);
         Snapshots.writeDoubles(out, thresholdScales);
+        out.writeLong(neuronSpikes);
     }
 
     @Override
@@ -654,6 +665,7 @@ public final class SpikingNetwork implements Snapshottable {
         if (version >= 2) {
             double rateScale = in.readDouble();
             Snapshots.readDoubles(in, thresholdScales, "threshold scales");
+            neuronSpikes = in.readLong();
             try {
                 setLearningRateScale(rateScale);
                 for (int l = 0; l < thresholdScales.length; l++) {
@@ -663,6 +675,7 @@ public final class SpikingNetwork implements Snapshottable {
                 throw new SnapshotFormatException("snapshot holds an invalid scale: " + e.getMessage());
             }
         } else {
+            neuronSpikes = 0;
             learningRateScale = 1.0;
             for (int l = 0; l < thresholdScales.length; l++) {
                 setThresholdScale(l, 1.0);

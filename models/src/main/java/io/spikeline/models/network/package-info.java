@@ -52,14 +52,17 @@
  *
  * <h2>Operations</h2>
  * SynOps: one per weight added by spike propagation; MACs: {@code m (n + 1)} per readout evaluation or update;
- * neuron updates: one per neuron per integrated step. The counts are state (they continue across a restore).
+ * neuron updates: one per neuron per integrated step; neuron spikes: the spikes of every layer (so
+ * {@code 1 − spikes / neuron updates} is the network's sparsity). The counts are state (they continue across a
+ * restore).
  *
  * <h2>State</h2>
  * Snapshot tag {@code SNET}: the specification's fingerprint (a snapshot never loads into a network of another
  * specification), then per layer the population, the weights and delay ring and the rules' traces, then spike
  * traces, readout, output filter, decode history, window and sample progress, pending reward, frozen flag and
- * counters, then (version 2) the run-time scales. The initial weights come from the seeds at construction; the
- * network draws nothing at run time. A version 1 snapshot still loads, with every scale 1.
+ * counters, then (version 2) the run-time scales and the neuron spike count. The initial weights come from the
+ * seeds at construction; the network draws nothing at run time. A version 1 snapshot still loads, with every scale
+ * 1 and the spike count 0.
  *
  * <h2>Run-time scales</h2>
  * Two multipliers that a running network can change without a new specification (both 1 at construction, both

@@ -134,6 +134,8 @@ class SpikingNetworkScalesTest {
             unscaledSpikes += unscaled.layerSpikeCount(0);
         }
         assertThat(spikes).isPositive().isLessThan(unscaledSpikes);
+        assertThat(reference.neuronSpikes()).isEqualTo(spikes);
+        assertThat(unscaled.neuronSpikes()).isEqualTo(unscaledSpikes);
         scaled.setThresholdScale(0, 1);
         assertThat(scaled.thresholdScale(0)).isEqualTo(1.0);
     }
@@ -166,8 +168,10 @@ class SpikingNetworkScalesTest {
         SpikingNetwork original = new SpikingNetwork(spec(0.6, lms(0.4)));
         run(original, input, 0, 400);
         byte[] current = Snapshots.toBytes(original);
-        // Version 1 is version 2 without the scales appended: the rate scale and one layer's scale (length + value).
-        byte[] versionOne = Arrays.copyOf(current, current.length - Double.BYTES - Integer.BYTES - Double.BYTES);
+        // Version 1 is version 2 without what it appends: the rate scale, one layer's scale (length + value) and the
+        // neuron spike count.
+        byte[] versionOne = Arrays.copyOf(current,
+                current.length - Double.BYTES - Integer.BYTES - Double.BYTES - Long.BYTES);
         versionOne[4] = 0;
         versionOne[5] = 1;
 
@@ -178,6 +182,7 @@ class SpikingNetworkScalesTest {
 
         assertThat(restored.learningRateScale()).isEqualTo(1.0);
         assertThat(restored.thresholdScale(0)).isEqualTo(1.0);
+        assertThat(restored.neuronSpikes()).isZero();
         assertSameOutputs(run(restored, input, 400, 1000), run(original, input, 400, 1000));
     }
 

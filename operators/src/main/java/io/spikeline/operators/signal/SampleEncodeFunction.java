@@ -10,6 +10,7 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -32,6 +33,7 @@ public final class SampleEncodeFunction extends KeyedProcessFunction<String, Sam
     private transient Counter records;
     private transient Counter channelSamples;
     private transient Counter spikes;
+    private transient Counter outputChannelBins;
 
     /** Frames with NaN or infinite samples are dropped ({@link NonFinitePolicy#DROP_FRAME}), as by the filter. */
     public SampleEncodeFunction(EncoderSpec spec) {
@@ -58,6 +60,8 @@ public final class SampleEncodeFunction extends KeyedProcessFunction<String, Sam
         records = metrics.counter("records");
         channelSamples = metrics.counter("channelSamples");
         spikes = metrics.counter("spikes");
+        outputChannelBins = metrics.counter("outputChannelBins");
+        metrics.gauge("sparsity", (Gauge<Double>) this::sparsity);
         screen = new FrameScreen(nonFinitePolicy, metrics);
     }
 
@@ -93,6 +97,13 @@ public final class SampleEncodeFunction extends KeyedProcessFunction<String, Sam
         streams.update(stream);
         channelSamples.inc((long) frame.channelCount() * frame.sampleCount());
         spikes.inc(batch.spikeCount());
+        outputChannelBins.inc((long) batch.channelCount() * batch.binCount());
         out.collect(batch);
+    }
+
+    /** {@code 1 − spikes / output channel-bins} of every batch emitted: the fraction of silent bins; NaN before any. */
+    private double sparsity() {
+        long bins = outputChannelBins.getCount();
+        return bins == 0 ? Double.NaN : 1.0 - (double) spikes.getCount() / bins;
     }
 }

@@ -66,8 +66,9 @@
  * {@code NON_FINITE}. After a break (a gap, a change of shape, a dropped frame) the encoder restarts fresh at the
  * next frame it encodes (its state describes the signal's recent past), except the rate encoder, which is
  * memoryless in the signal and whose generator goes on drawing ({@code EncoderSpec.restartsAfterBreak}). Metrics:
- * {@code records}, {@code channelSamples}, {@code spikes}, {@code gaps}, {@code late}, {@code repairedSamples},
- * {@code droppedFrames}.
+ * {@code records}, {@code channelSamples}, {@code spikes}, {@code outputChannelBins} (output channels × bins), the
+ * gauge {@code sparsity} ({@code 1 − spikes / outputChannelBins}), {@code gaps}, {@code late},
+ * {@code repairedSamples}, {@code droppedFrames}.
  *
  * <h2>{@link io.spikeline.operators.signal.EventBinningFunction}: {@code EventBatch → SpikeBatch}</h2>
  * {@code EventBinningEncoder} per key for the key's sensor size, binning by an

@@ -123,6 +123,8 @@ final class KeyedNetworkRunner {
         SpikingNetwork net = network();
         long synOpsBefore = net.operations().synOps();
         long ruleUpdatesBefore = net.learningUpdates();
+        long spikesBefore = net.neuronSpikes();
+        long neuronUpdatesBefore = net.operations().neuronUpdates();
         int[] offsets = batch.binOffsets();
         for (int b = 0; b < batch.binCount(); b++) {
             if (!controls.isEmpty()) {
@@ -145,6 +147,9 @@ final class KeyedNetworkRunner {
         network.update(net);
         keyStats.update(stats);
         metrics.add(SnnCounter.INPUT_SPIKES, batch.spikeCount());
+        metrics.add(SnnCounter.INPUT_CHANNEL_BINS, (long) batch.channelCount() * batch.binCount());
+        metrics.add(SnnCounter.NETWORK_SPIKES, Math.max(0, net.neuronSpikes() - spikesBefore));
+        metrics.add(SnnCounter.NEURON_UPDATES, Math.max(0, net.operations().neuronUpdates() - neuronUpdatesBefore));
         // A load replaces the counts with the loaded network's: count only what this batch added.
         metrics.add(SnnCounter.SYNAPTIC_OPERATIONS, Math.max(0, net.operations().synOps() - synOpsBefore));
         metrics.add(SnnCounter.RULE_UPDATES, Math.max(0, net.learningUpdates() - ruleUpdatesBefore));

@@ -38,7 +38,13 @@ public enum SnnCounter {
      */
     CONTROLS_REJECTED,
     /** Feedback farther than the configured tolerance from every remembered decode window start, not learned. */
-    FEEDBACK_DRIFTED;
+    FEEDBACK_DRIFTED,
+    /** Channel-bins of the batches integrated (channels × bins): with {@link #INPUT_SPIKES}, the input's sparsity. */
+    INPUT_CHANNEL_BINS,
+    /** Spikes of the networks' neurons (every layer). */
+    NETWORK_SPIKES,
+    /** Neuron updates of the networks (neuron-steps): with {@link #NETWORK_SPIKES}, the networks' sparsity. */
+    NEURON_UPDATES;
 
     /** The Flink metric name, for example {@code feedbackLateDropped}. */
     public String metricName() {

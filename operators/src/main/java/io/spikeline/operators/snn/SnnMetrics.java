@@ -10,7 +10,8 @@ import org.apache.flink.metrics.MetricGroup;
 /**
  * The metrics of one SNN operator instance: the {@link SnnCounter}s, and HdrHistograms of the input lag
  * (wall clock at arrival − event time of the batch's end) and of the decode latency (emit − ingest), exported as
- * p50/p99 gauges in µs. Readable directly for tests and reports.
+ * p50/p99 gauges in µs, and the gauges {@code inputSparsity} and {@code networkSparsity} ({@link #sparsity}). Readable
+ * directly for tests and reports.
  */
 public final class SnnMetrics {
     private static final long MAX_TRACKED_US = 3_600_000_000L;
@@ -28,8 +29,18 @@ public final class SnnMetrics {
         group.gauge("lagP99Us", (Gauge<Long>) () -> lagUs.getValueAtPercentile(99));
         group.gauge("decodeLatencyP50Us", (Gauge<Long>) () -> latencyUs.getValueAtPercentile(50));
         group.gauge("decodeLatencyP99Us", (Gauge<Long>) () -> latencyUs.getValueAtPercentile(99));
+        group.gauge("inputSparsity", (Gauge<Double>) () -> sparsity(SnnCounter.INPUT_SPIKES,
+                SnnCounter.INPUT_CHANNEL_BINS));
+        group.gauge("networkSparsity", (Gauge<Double>) () -> sparsity(SnnCounter.NETWORK_SPIKES,
+                SnnCounter.NEURON_UPDATES));
         group.gauge("feedbackDeviationP50Us", (Gauge<Long>) () -> feedbackDeviationUs.getValueAtPercentile(50));
         group.gauge("feedbackDeviationP99Us", (Gauge<Long>) () -> feedbackDeviationUs.getValueAtPercentile(99));
+    }
+
+    /** {@code 1 − spikes / slots}: the fraction of silent channel-bins or neuron-steps; NaN before any. */
+    public double sparsity(SnnCounter spikes, SnnCounter slots) {
+        long total = count(slots);
+        return total == 0 ? Double.NaN : 1.0 - (double) count(spikes) / total;
     }
 
     void increment(SnnCounter counter) {

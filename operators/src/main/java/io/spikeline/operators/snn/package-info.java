@@ -69,8 +69,11 @@
  * Per operator instance ({@link io.spikeline.operators.snn.SnnMetrics}): a Flink counter per
  * {@link io.spikeline.operators.snn.SnnCounter} (batches, input spikes, SynOps, rule updates, decodings, every
  * feedback and batch outcome, snapshots, controls) and HdrHistogram p50/p99 gauges of lag and decode latency.
- * Per key, in keyed state: the latest lag, stale batches skipped and late feedback dropped; the network itself keeps
- * its SynOps, MACs, neuron updates and learning updates.
+ * The counters include input channel-bins, network spikes and neuron updates, so the gauges {@code inputSparsity}
+ * ({@code 1 − input spikes / channel-bins}) and {@code networkSparsity} ({@code 1 − network spikes / neuron updates})
+ * cost two additions per batch. Per key, in keyed state: the latest lag, stale batches skipped, late and drifted
+ * feedback, the latest feedback deviation; the network itself keeps its SynOps, MACs, neuron updates, neuron spikes
+ * and learning updates (in every checkpoint and exported snapshot).
  *
  * <h2>State and serialisers</h2>
  * Keyed: {@code snn-network} (the network through its own versioned snapshot,

@@ -190,7 +190,11 @@ class ControlledSpikingNetworkFunctionTest {
      * bin starting at or after {@code changeUs}.
      */
     private static List<float[]> direct(List<ReachingBatch> batches, long changeUs, Consumer<SpikingNetwork> change) {
-        SpikingNetwork network = new SpikingNetwork(spec());
+        return direct(new SpikingNetwork(spec()), batches, changeUs, change);
+    }
+
+    private static List<float[]> direct(SpikingNetwork network, List<ReachingBatch> batches, long changeUs,
+                                        Consumer<SpikingNetwork> change) {
         List<float[]> outputs = new ArrayList<>();
         boolean changed = false;
         int[] bin = new int[network.spec().inputSize()];
@@ -235,6 +239,41 @@ class ControlledSpikingNetworkFunctionTest {
         assertOutputs(run.decodings("a"), direct(batches, changeUs, net -> net.setLearningRateScale(0.25)));
         assertOutputs(run.decodings("b"), direct(batches, Long.MAX_VALUE, net -> { }));
         assertThat(run.decodings("a").get(42).output()).isNotEqualTo(run.decodings("b").get(42).output());
+    }
+
+    @Test
+    void spikeSparsityAndSynOpCountersEqualWhatTheNetworksCountedDirectly() throws Exception {
+        List<ReachingBatch> batches = session(60);
+        Run run = Run.start();
+        run.feed("a", batches);
+        run.feed("b", batches.subList(0, 30));
+        SpikingNetwork a = new SpikingNetwork(spec());
+        direct(a, batches, Long.MAX_VALUE, net -> { });
+        SpikingNetwork b = new SpikingNetwork(spec());
+        direct(b, batches.subList(0, 30), Long.MAX_VALUE, net -> { });
+
+        long inputSpikes = 0;
+        long channelBins = 0;
+        for (int n = 0; n < 60; n++) {
+            SpikeBatch s = batches.get(n).spikes();
+            int copies = n < 30 ? 2 : 1;
+            inputSpikes += copies * s.spikeCount();
+            channelBins += copies * (long) s.channelCount() * s.binCount();
+        }
+        long spikes = a.neuronSpikes() + b.neuronSpikes();
+        long updates = a.operations().neuronUpdates() + b.operations().neuronUpdates();
+        assertThat(run.count(SnnCounter.NETWORK_SPIKES)).isEqualTo(spikes).isPositive();
+        assertThat(run.count(SnnCounter.NEURON_UPDATES)).isEqualTo(updates)
+                .isEqualTo(90L * batches.get(0).spikes().binCount() * ReachingNetworks.HIDDEN);
+        assertThat(run.count(SnnCounter.SYNAPTIC_OPERATIONS))
+                .isEqualTo(a.operations().synOps() + b.operations().synOps());
+        assertThat(run.count(SnnCounter.INPUT_SPIKES)).isEqualTo(inputSpikes);
+        assertThat(run.count(SnnCounter.INPUT_CHANNEL_BINS)).isEqualTo(channelBins);
+        SnnMetrics metrics = run.function().metrics();
+        assertThat(metrics.sparsity(SnnCounter.NETWORK_SPIKES, SnnCounter.NEURON_UPDATES))
+                .isEqualTo(1.0 - (double) spikes / updates).isBetween(0.0, 1.0);
+        assertThat(metrics.sparsity(SnnCounter.INPUT_SPIKES, SnnCounter.INPUT_CHANNEL_BINS))
+                .isEqualTo(1.0 - (double) inputSpikes / channelBins);
     }
 
     @Test
