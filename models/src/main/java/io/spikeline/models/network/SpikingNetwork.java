@@ -426,7 +426,7 @@ public final class SpikingNetwork implements Snapshottable {
         return best;
     }
 
-    /** The start of the remembered decode window nearest to {@code timeUs}, or {@link Long#MIN_VALUE} before the first. */
+    /** The start of the remembered decode window nearest to {@code timeUs}; {@link Long#MIN_VALUE} before any. */
     public long nearestWindowStartUs(long timeUs) {
         return historyCount == 0 ? Long.MIN_VALUE : historyStartUs[nearestSlot(timeUs)];
     }

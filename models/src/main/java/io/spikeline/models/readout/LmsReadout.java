@@ -60,7 +60,7 @@ public final class LmsReadout implements VectorReadout {
         return update(squaredNorm, map.errorTo(feedback), rateScale);
     }
 
-    /** Applies the step, times {@code rateScale}, for the error already in the map's buffer; returns {@code squaredError}. */
+    /** Applies the step times {@code rateScale} for the error in the map's buffer; returns {@code squaredError}. */
     private double update(double squaredNorm, double squaredError, double rateScale) {
         map.addErrorOuter(rateScale * parameters.step().of(squaredNorm), map.input);
         return squaredError;

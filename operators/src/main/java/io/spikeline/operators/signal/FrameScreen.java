@@ -97,7 +97,8 @@ final class FrameScreen {
     }
 
     /** Reports the break between the key's stream and {@code frame}, restarting its continuous state. */
-    private void reportGap(ScreenedStream key, SampleFrame frame, KeyedProcessFunction<String, SampleFrame, ?>.Context ctx) {
+    private void reportGap(ScreenedStream key, SampleFrame frame,
+                           KeyedProcessFunction<String, SampleFrame, ?>.Context ctx) {
         ctx.output(SignalOutputs.GAPS, key.continuity().gapTo(frame, key.restart()));
         gaps.inc();
     }

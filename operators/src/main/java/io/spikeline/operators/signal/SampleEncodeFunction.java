@@ -101,7 +101,7 @@ public final class SampleEncodeFunction extends KeyedProcessFunction<String, Sam
         out.collect(batch);
     }
 
-    /** {@code 1 − spikes / output channel-bins} of every batch emitted: the fraction of silent bins; NaN before any. */
+    /** {@code 1 − spikes / output channel-bins} of the batches emitted: the silent fraction; NaN before any. */
     private double sparsity() {
         long bins = outputChannelBins.getCount();
         return bins == 0 ? Double.NaN : 1.0 - (double) spikes.getCount() / bins;
