@@ -11,5 +11,10 @@ public enum FeedbackOutcome {
     /** Learning is frozen; the feedback was matched but not learned from. */
     FROZEN,
     /** Its kind or size does not fit the readout (a class label for a vector readout, a target of another length). */
-    REJECTED
+    REJECTED,
+    /**
+     * Matched with a tolerance ({@link SpikingNetwork#learn(io.spikeline.models.record.Feedback, long)}): its event
+     * time lies within the remembered decodes but farther than the tolerance from every window start; not learned.
+     */
+    DRIFTED
 }

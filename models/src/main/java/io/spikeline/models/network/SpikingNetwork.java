@@ -44,7 +44,7 @@ import java.util.List;
  */
 public final class SpikingNetwork implements Snapshottable {
     private static final int TAG = Snapshots.tag("SNET");
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     private final NetworkSpec spec;
     private final SpikingPopulation[] populations;
@@ -66,6 +66,8 @@ public final class SpikingNetwork implements Snapshottable {
     private final float[][] historyFeatures;
     private final OperationCounter operations = new OperationCounter();
     private final byte[] restState;
+    private final double[] thresholdScales;
+    private final float[] inputGains;
 
     private boolean outputFilterPrimed;
     private int historyCount;
@@ -80,6 +82,8 @@ public final class SpikingNetwork implements Snapshottable {
     private boolean frozen;
     private long learningUpdates;
     private long readoutUpdates;
+    private double learningRateScale = 1.0;
+    private long neuronSpikes;
 
     public SpikingNetwork(NetworkSpec spec) {
         this.spec = spec;
@@ -127,6 +131,10 @@ public final class SpikingNetwork implements Snapshottable {
         this.historyEndUs = new long[spec.historyLength()];
         this.historyFeatures = new float[spec.historyLength()][preCount];
         this.restState = writeRestState();
+        this.thresholdScales = new double[layerCount];
+        this.inputGains = new float[layerCount];
+        Arrays.fill(thresholdScales, 1.0);
+        Arrays.fill(inputGains, 1f);
     }
 
     private static Snapshottable[] buildRules(LayerSpec layer, int preCount, PlasticWeights weights) {
@@ -199,9 +207,16 @@ public final class SpikingNetwork implements Snapshottable {
             Arrays.fill(in, 0f);
             projections[l].deliver(in);
             operations.addSynOps(projections[l].propagate(pre, preCount, in));
+            if (thresholdScales[l] != 1.0) {
+                float gain = inputGains[l];
+                for (int j = 0; j < in.length; j++) {
+                    in[j] *= gain;
+                }
+            }
             int[] post = layerSpikes[l];
             int postCount = populations[l].step(in, post);
             layerSpikeCounts[l] = postCount;
+            neuronSpikes += postCount;
             operations.addNeuronUpdates(in.length);
             if (!frozen) {
                 learningUpdates += applyRules(l, pre, preCount, post, postCount, reward);
@@ -318,9 +333,38 @@ public final class SpikingNetwork implements Snapshottable {
             return FeedbackOutcome.NOT_YET_DECODED;
         }
         int slot = findWindow(t);
-        if (slot < 0) {
-            return FeedbackOutcome.EXPIRED;
+        return slot < 0 ? FeedbackOutcome.EXPIRED : learnFrom(slot, feedback);
+    }
+
+    /**
+     * Learns from {@code feedback} stamped by another clock: its event time {@code t} is taken as the start of the
+     * decode it answers, give or take {@code toleranceUs}, and matched to the remembered window whose start
+     * {@code t_start} is nearest, if {@code |t − t_start| ≤ toleranceUs}. Not yet decodable while {@code t} is at or
+     * past {@code t_end − toleranceUs} of the newest window (a later window may start near it); expired when before
+     * the oldest window's start by more than the tolerance; otherwise, farther than the tolerance from every start,
+     * {@link FeedbackOutcome#DRIFTED} (see {@link #nearestWindowStartUs}). The tolerance must stay below half a decode
+     * window, so at most one start is within it.
+     */
+    public FeedbackOutcome learn(Feedback feedback, long toleranceUs) {
+        long windowUs = spec.decodeIntervalBins() * spec.binWidthUs();
+        if (toleranceUs < 0 || 2 * toleranceUs >= windowUs) {
+            throw new IllegalArgumentException("feedback tolerance must lie in 0.." + ((windowUs - 1) / 2)
+                    + " us (below half a decode window), was " + toleranceUs);
         }
+        long t = feedback.eventTimeUs();
+        if (historyCount == 0 || t >= historyEndUs[newestSlot()] - toleranceUs) {
+            return FeedbackOutcome.NOT_YET_DECODED;
+        }
+        int slot = nearestSlot(t);
+        long deviation = t - historyStartUs[slot];
+        if (Math.abs(deviation) <= toleranceUs) {
+            return learnFrom(slot, feedback);
+        }
+        return t < oldestWindowStartUs() ? FeedbackOutcome.EXPIRED : FeedbackOutcome.DRIFTED;
+    }
+
+    /** Learns from {@code feedback} with the features of history slot {@code slot}. */
+    private FeedbackOutcome learnFrom(int slot, Feedback feedback) {
         if (!fits(feedback)) {
             return FeedbackOutcome.REJECTED;
         }
@@ -333,9 +377,9 @@ public final class SpikingNetwork implements Snapshottable {
         if (feedback.kind() != Feedback.Kind.REWARD_ONLY) {
             operations.addMacs((long) rawOutput.length * (features.length + 1));
             if (classifier != null) {
-                classifier.learn(historyFeatures[slot], feedback.classId());
+                classifier.learn(historyFeatures[slot], feedback.classId(), learningRateScale);
             } else {
-                vectorReadout.learn(historyFeatures[slot], feedback);
+                vectorReadout.learn(historyFeatures[slot], feedback, learningRateScale);
             }
             readoutUpdates++;
         }
@@ -366,6 +410,27 @@ public final class SpikingNetwork implements Snapshottable {
         return -1;
     }
 
+    /** The remembered slot whose window start is nearest to {@code timeUs} (the newer on a tie); needs a decode. */
+    private int nearestSlot(long timeUs) {
+        int slot = newestSlot();
+        int best = slot;
+        long bestDistance = Long.MAX_VALUE;
+        for (int k = 0; k < historyCount; k++) {
+            long distance = Math.abs(timeUs - historyStartUs[slot]);
+            if (distance < bestDistance) {
+                best = slot;
+                bestDistance = distance;
+            }
+            slot = slot == 0 ? historyStartUs.length - 1 : slot - 1;
+        }
+        return best;
+    }
+
+    /** The start of the remembered decode window nearest to {@code timeUs}; {@link Long#MIN_VALUE} before any. */
+    public long nearestWindowStartUs(long timeUs) {
+        return historyCount == 0 ? Long.MIN_VALUE : historyStartUs[nearestSlot(timeUs)];
+    }
+
     /** Sets the reward that the three-factor rules receive in the next step. */
     public void reward(double reward) {
         if (!Double.isFinite(reward)) {
@@ -381,6 +446,46 @@ public final class SpikingNetwork implements Snapshottable {
 
     public boolean isFrozen() {
         return frozen;
+    }
+
+    /**
+     * Multiplies every later readout update by {@code scale} (LMS and classifier: the step η; RLS: the weight
+     * correction), from the next feedback learned on; 1 is the configured rate, 0 stops readout learning while
+     * the local rules go on. Part of the state (snapshotted), not of the specification.
+     */
+    public void setLearningRateScale(double scale) {
+        if (!(scale >= 0) || !Double.isFinite(scale)) {
+            throw new IllegalArgumentException("learning rate scale must be finite and >= 0, was " + scale);
+        }
+        this.learningRateScale = scale;
+    }
+
+    public double learningRateScale() {
+        return learningRateScale;
+    }
+
+    /**
+     * Scales the firing threshold of layer {@code layer} relative to its synaptic drive by {@code scale}, from the
+     * next step on: the layer's summed synaptic input is multiplied by {@code 1/scale} before its neurons step.
+     * For neurons whose potential obeys linear dynamics with zero bias, rest and reset (LIF and ALIF as configured
+     * by default), this is exactly a threshold {@code scale} times the configured one, the potential being held in
+     * units of the threshold; for others it is a synaptic gain. 1 restores the configured behaviour bit for bit.
+     * Part of the state (snapshotted), not of the specification.
+     */
+    public void setThresholdScale(int layer, double scale) {
+        if (layer < 0 || layer >= thresholdScales.length) {
+            throw new IllegalArgumentException("layer must lie in 0.." + (thresholdScales.length - 1) + ", was "
+                    + layer);
+        }
+        if (!(scale > 0) || !Double.isFinite(scale)) {
+            throw new IllegalArgumentException("threshold scale must be finite and > 0, was " + scale);
+        }
+        thresholdScales[layer] = scale;
+        inputGains[layer] = (float) (1.0 / scale);
+    }
+
+    public double thresholdScale(int layer) {
+        return thresholdScales[layer];
     }
 
     /** The latest decode: vector outputs, or filtered class scores; read-only by contract. */
@@ -440,6 +545,14 @@ public final class SpikingNetwork implements Snapshottable {
         return operations;
     }
 
+    /**
+     * Spikes of every layer's neurons so far (input spikes not included); with {@code operations().neuronUpdates()}
+     * (neuron-steps) it gives the network's activity, {@code 1 − spikes / updates} its sparsity.
+     */
+    public long neuronSpikes() {
+        return neuronSpikes;
+    }
+
     /** Synapse updates made by the local rules so far. */
     public long learningUpdates() {
         return learningUpdates;
@@ -494,11 +607,14 @@ public final class SpikingNetwork implements Snapshottable {
         out.writeLong(learningUpdates);
         out.writeLong(readoutUpdates);
         operations.writeSnapshot(out);
+        out.writeDouble(learningRateScale);
+        Snapshots.writeDoubles(out, thresholdScales);
+        out.writeLong(neuronSpikes);
     }
 
     @Override
     public void readSnapshot(DataInput in) throws IOException {
-        Snapshots.readHeader(in, TAG, VERSION);
+        int version = Snapshots.readHeader(in, TAG, VERSION);
         long fingerprint = in.readLong();
         if (fingerprint != spec.fingerprint()) {
             throw new SnapshotFormatException("snapshot is of a network with specification fingerprint "
@@ -546,5 +662,24 @@ public final class SpikingNetwork implements Snapshottable {
         learningUpdates = in.readLong();
         readoutUpdates = in.readLong();
         operations.readSnapshot(in);
+        if (version >= 2) {
+            double rateScale = in.readDouble();
+            Snapshots.readDoubles(in, thresholdScales, "threshold scales");
+            neuronSpikes = in.readLong();
+            try {
+                setLearningRateScale(rateScale);
+                for (int l = 0; l < thresholdScales.length; l++) {
+                    setThresholdScale(l, thresholdScales[l]);
+                }
+            } catch (IllegalArgumentException e) {
+                throw new SnapshotFormatException("snapshot holds an invalid scale: " + e.getMessage());
+            }
+        } else {
+            neuronSpikes = 0;
+            learningRateScale = 1.0;
+            for (int l = 0; l < thresholdScales.length; l++) {
+                setThresholdScale(l, 1.0);
+            }
+        }
     }
 }

@@ -38,7 +38,10 @@
  * (LMS, RLS or classifier rule) from that window's features toward the feedback's target, so feedback that
  * arrives after later decodes still pairs with the features it describes. Feedback later than the newest window
  * is not yet decodable ({@link io.spikeline.models.network.FeedbackOutcome#NOT_YET_DECODED}); older than the oldest
- * remembered window, it has expired. A reward carried by feedback is delivered to the three-factor rules at the
+ * remembered window, it has expired. Feedback stamped by another clock can instead be matched with a tolerance
+ * {@code τ < K Δt / 2}: its time is taken as the start of the decode it answers and paired with the remembered window
+ * whose start is nearest, if within {@code τ}; farther from every start it has drifted
+ * ({@link io.spikeline.models.network.FeedbackOutcome#DRIFTED}) and is not learned. A reward carried by feedback is delivered to the three-factor rules at the
  * next step. {@code freeze(true)} stops every update (rules and readout) without changing anything else.
  *
  * <h2>Early decision (Dynamic Confidence)</h2>
@@ -49,12 +52,24 @@
  *
  * <h2>Operations</h2>
  * SynOps: one per weight added by spike propagation; MACs: {@code m (n + 1)} per readout evaluation or update;
- * neuron updates: one per neuron per integrated step. The counts are state (they continue across a restore).
+ * neuron updates: one per neuron per integrated step; neuron spikes: the spikes of every layer (so
+ * {@code 1 − spikes / neuron updates} is the network's sparsity). The counts are state (they continue across a
+ * restore).
  *
  * <h2>State</h2>
  * Snapshot tag {@code SNET}: the specification's fingerprint (a snapshot never loads into a network of another
  * specification), then per layer the population, the weights and delay ring and the rules' traces, then spike
  * traces, readout, output filter, decode history, window and sample progress, pending reward, frozen flag and
- * counters. The initial weights come from the seeds at construction; the network draws nothing at run time.
+ * counters, then (version 2) the run-time scales and the neuron spike count. The initial weights come from the
+ * seeds at construction; the network draws nothing at run time. A version 1 snapshot still loads, with every scale
+ * 1 and the spike count 0.
+ *
+ * <h2>Run-time scales</h2>
+ * Two multipliers that a running network can change without a new specification (both 1 at construction, both
+ * state): the learning-rate scale {@code s_η} multiplies every readout update ({@code η → s_η η} for LMS and the
+ * classifier, {@code W̃ ← W̃ + s_η e kᵀ} for RLS; the local rules are unaffected), and per layer a threshold scale
+ * {@code s_θ} divides the layer's synaptic input before its neurons step, {@code I^l ← I^l / s_θ}. For LIF/ALIF
+ * with zero bias and reset to zero or by subtraction, the potential {@code v/s_θ} then follows exactly the
+ * dynamics of a layer whose threshold is {@code s_θ θ}, so the spikes are those of the scaled threshold.
  */
 package io.spikeline.models.network;

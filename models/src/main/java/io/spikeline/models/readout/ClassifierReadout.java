@@ -58,13 +58,21 @@ public final class ClassifierReadout implements Snapshottable {
      * before the update, so that callers can count online (prequential) accuracy.
      */
     public int learn(float[] features, int classId) {
+        return learn(features, classId, 1.0);
+    }
+
+    /**
+     * As {@link #learn(float[], int)} with the step η multiplied by {@code rateScale} (a run-time learning-rate
+     * multiplier; 1 is the plain update, bit for bit).
+     */
+    public int learn(float[] features, int classId, double rateScale) {
         if (classId < 0 || classId >= classCount()) {
             throw new IllegalArgumentException("classifier readout has classes 0.." + (classCount() - 1)
                     + ", got label " + classId);
         }
         double squaredNorm = map.evaluate(features);
         int predicted = argmax(map.output);
-        double eta = parameters.step().of(squaredNorm);
+        double eta = rateScale * parameters.step().of(squaredNorm);
         switch (parameters.rule()) {
             case DELTA -> {
                 for (int c = 0; c < map.error.length; c++) {

@@ -46,18 +46,23 @@ public final class LmsReadout implements VectorReadout {
     @Override
     public double learn(float[] features, float[] target) {
         double squaredNorm = map.evaluate(features);
-        return update(squaredNorm, map.errorTo(target));
+        return update(squaredNorm, map.errorTo(target), 1.0);
     }
 
     @Override
     public double learn(float[] features, Feedback feedback) {
-        double squaredNorm = map.evaluate(features);
-        return update(squaredNorm, map.errorTo(feedback));
+        return learn(features, feedback, 1.0);
     }
 
-    /** Applies the step for the error already in the map's buffer; returns {@code squaredError}. */
-    private double update(double squaredNorm, double squaredError) {
-        map.addErrorOuter(parameters.step().of(squaredNorm), map.input);
+    @Override
+    public double learn(float[] features, Feedback feedback, double rateScale) {
+        double squaredNorm = map.evaluate(features);
+        return update(squaredNorm, map.errorTo(feedback), rateScale);
+    }
+
+    /** Applies the step times {@code rateScale} for the error in the map's buffer; returns {@code squaredError}. */
+    private double update(double squaredNorm, double squaredError, double rateScale) {
+        map.addErrorOuter(rateScale * parameters.step().of(squaredNorm), map.input);
         return squaredError;
     }
 

@@ -17,7 +17,7 @@ import java.util.Arrays;
  *   γ = λ + x̃ᵀ π
  *   k = π / γ                        (gain)
  *   e = y − W̃ x̃                      (a-priori error, one per output)
- *   W̃ ← W̃ + e kᵀ
+ *   W̃ ← W̃ + s e kᵀ                  (s: run-time rate scale, 1 unless set through learn(.., rateScale))
  *   P ← (P − π πᵀ / γ) / λ
  * </pre>
  *
@@ -98,17 +98,26 @@ public final class RlsReadout implements VectorReadout {
     @Override
     public double learn(float[] features, float[] target) {
         map.evaluate(features);
-        return update(map.errorTo(target));
+        return update(map.errorTo(target), 1.0);
     }
 
     @Override
     public double learn(float[] features, Feedback feedback) {
+        return learn(features, feedback, 1.0);
+    }
+
+    /**
+     * The weight correction is scaled by {@code rateScale}; P is updated as always (it describes the inputs seen,
+     * not the targets), so a scale below 1 damps how far each sample moves the weights.
+     */
+    @Override
+    public double learn(float[] features, Feedback feedback, double rateScale) {
         map.evaluate(features);
-        return update(map.errorTo(feedback));
+        return update(map.errorTo(feedback), rateScale);
     }
 
     /** Applies the update for the error already in the map's buffer; returns {@code squaredError}. */
-    private double update(double squaredError) {
+    private double update(double squaredError, double rateScale) {
         double[] x = map.input;
         int d = dimension;
         double gamma = parameters.forgettingFactor();
@@ -122,7 +131,7 @@ public final class RlsReadout implements VectorReadout {
             gamma += x[i] * sum;
         }
         double invGamma = 1.0 / gamma;
-        map.addErrorOuter(invGamma, projected);
+        map.addErrorOuter(rateScale * invGamma, projected);
 
         double trace = 0;
         for (int i = 0; i < d; i++) {

@@ -26,6 +26,12 @@ public sealed interface VectorReadout extends Snapshottable permits LmsReadout, 
     /** As {@link #learn(float[], float[])} with the target of a {@link Feedback.Kind#VECTOR} feedback. */
     double learn(float[] features, Feedback feedback);
 
+    /**
+     * As {@link #learn(float[], Feedback)} with the weight correction multiplied by {@code rateScale} (a run-time
+     * learning-rate multiplier; 1 is the plain update, bit for bit, and 0 leaves the weights unchanged).
+     */
+    double learn(float[] features, Feedback feedback, double rateScale);
+
     double weight(int output, int input);
 
     double bias(int output);

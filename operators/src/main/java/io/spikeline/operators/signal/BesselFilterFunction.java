@@ -1,8 +1,6 @@
 package io.spikeline.operators.signal;
 
 import io.spikeline.models.record.SampleFrame;
-import io.spikeline.operators.sideoutput.NonFinitePolicy;
-import io.spikeline.operators.sideoutput.NonFiniteSamples;
 import io.spikeline.operators.state.SnapshotStateSerializer;
 import java.util.Objects;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -26,11 +24,8 @@ public final class BesselFilterFunction extends KeyedProcessFunction<String, Sam
     private transient ValueState<FilterKeyState> state;
     private transient Counter records;
     private transient Counter channelSamples;
-    private transient Counter gaps;
-    private transient Counter late;
-    private transient Counter repairedSamples;
-    private transient Counter droppedFrames;
     private transient Counter unsupportedRate;
+    private transient FrameScreen screen;
 
     public BesselFilterFunction(FilterSpec spec) {
         this.spec = Objects.requireNonNull(spec, "spec");
@@ -63,19 +58,14 @@ public final class BesselFilterFunction extends KeyedProcessFunction<String, Sam
         MetricGroup metrics = getRuntimeContext().getMetricGroup();
         records = metrics.counter("records");
         channelSamples = metrics.counter("channelSamples");
-        gaps = metrics.counter("gaps");
-        late = metrics.counter("late");
-        repairedSamples = metrics.counter("repairedSamples");
-        droppedFrames = metrics.counter("droppedFrames");
+        screen = new FrameScreen(spec.nonFinitePolicy(), metrics);
         unsupportedRate = metrics.counter("unsupportedRate");
     }
 
     @Override
     public void processElement(SampleFrame frame, Context ctx, Collector<SampleFrame> out) throws Exception {
         records.inc();
-        Long timestamp = ctx.timestamp();
-        if (timestamp != null && timestamp < ctx.timerService().currentWatermark()) {
-            sendLate(frame, ctx);
+        if (screen.behindWatermark(frame, ctx)) {
             return;
         }
         FilterKeyState key = state.value();
@@ -84,65 +74,21 @@ public final class BesselFilterFunction extends KeyedProcessFunction<String, Sam
             ctx.output(SignalOutputs.UNSUPPORTED_RATE, frame);
             return;
         }
-        if (key == null) {
+        boolean fresh = key == null;
+        if (fresh) {
             key = new FilterKeyState(designs);
-            key.start(frame);
-        } else if (!key.fits(frame)) {
-            reportGap(key, frame, ctx);
-            key.start(frame);
-        } else {
-            switch (key.continuity().check(frame)) {
-                case LATE -> {
-                    sendLate(frame, ctx);
-                    return;
-                }
-                case GAP -> reportGap(key, frame, ctx);
-                case FIRST, CONTIGUOUS -> { }
-            }
         }
-        float[] data = frame.data();
-        int badChannel = frame.firstNonFiniteChannel();
-        if (badChannel >= 0) {
-            NonFinitePolicy policy = spec.nonFinitePolicy();
-            boolean drop = policy == NonFinitePolicy.DROP_FRAME;
-            int badValues;
-            if (drop) {
-                badValues = NonFiniteRepair.count(data);
-                droppedFrames.inc();
-            } else {
-                data = data.clone();
-                badValues = NonFiniteRepair.repair(data, frame.channelCount(), policy, key.lastFinite());
-                repairedSamples.inc(badValues);
-            }
-            ctx.output(SignalOutputs.NON_FINITE, new NonFiniteSamples(frame.sourceKey(), frame.sequence(),
-                    frame.firstSampleTimeUs(), badValues, badChannel, policy));
-            if (drop) {
-                key.restart();
-                key.continuity().advance(frame);
-                state.update(key);
-                return;
-            }
+        float[] data = screen.screen(frame, key, fresh, ctx);
+        if (data == null) {
+            state.update(key);
+            return;
         }
         SampleFrame filtered = key.filter(frame, data);
-        key.continuity().advance(frame);
-        if (spec.nonFinitePolicy() == NonFinitePolicy.HOLD_LAST) {
-            key.rememberLastRow(data);
-        }
+        screen.processed(key, frame, data);
         state.update(key);
         channelSamples.inc((long) frame.channelCount() * frame.sampleCount());
         if (filtered != null) {
             out.collect(filtered);
         }
-    }
-
-    /** Reports the break between the key's stream and {@code frame}, restarting the filter. */
-    private void reportGap(FilterKeyState key, SampleFrame frame, Context ctx) {
-        ctx.output(SignalOutputs.GAPS, key.continuity().gapTo(frame, key.restart()));
-        gaps.inc();
-    }
-
-    private void sendLate(SampleFrame frame, Context ctx) {
-        late.inc();
-        ctx.output(SignalOutputs.LATE_FRAMES, frame);
     }
 }

@@ -23,6 +23,14 @@ public sealed interface EncoderSpec extends Serializable {
     /** A fresh encoder for a key's stream of {@code channelCount} channels. */
     SampleEncoder create(int channelCount, String sourceKey);
 
+    /**
+     * Whether a key's encoder starts afresh after a break in its stream (a gap, a dropped frame), because its state
+     * describes the signal's recent past (a reference level, an integrator, a noise estimate, an open window).
+     */
+    default boolean restartsAfterBreak() {
+        return true;
+    }
+
     /** {@link ThresholdCrossingEncoder}: the broadband probe path. */
     record ThresholdCrossing(double thresholdMultiple, int noiseWindowSamples, int refractorySamples)
             implements EncoderSpec {
@@ -82,6 +90,12 @@ public sealed interface EncoderSpec extends Serializable {
         @Override
         public SampleEncoder create(int channelCount, String sourceKey) {
             return new RateEncoder(new RateParams(gainHzPerUnit), channelCount, seedFor(sourceKey));
+        }
+
+        /** Memoryless in the signal: its state is the generator, which goes on drawing (a restart would replay it). */
+        @Override
+        public boolean restartsAfterBreak() {
+            return false;
         }
     }
 

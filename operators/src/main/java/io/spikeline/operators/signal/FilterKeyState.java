@@ -22,7 +22,7 @@ import java.util.Arrays;
  * the causal filter re-primes at the next frame, output sequence, pending start time, last finite values,
  * then the snapshot of the {@link SosFilter} or {@link BlockBidirectionalFilter}.
  */
-final class FilterKeyState implements Snapshottable {
+final class FilterKeyState implements Snapshottable, ScreenedStream {
     private static final int TAG = Snapshots.tag("OFLT");
     private static final int VERSION = 1;
     private static final float[] NO_OUTPUT = new float[0];
@@ -45,8 +45,8 @@ final class FilterKeyState implements Snapshottable {
         this.designs = designs;
     }
 
-    /** Restarts this state for a stream of {@code frame}'s shape, as at its first frame. */
-    void start(SampleFrame frame) {
+    @Override
+    public void start(SampleFrame frame) {
         shape(frame.sampleRateHz(), frame.channelCount());
         continuity.clear();
         primeAtNextFrame = true;
@@ -79,15 +79,18 @@ final class FilterKeyState implements Snapshottable {
         }
     }
 
-    boolean fits(SampleFrame frame) {
+    @Override
+    public boolean fits(SampleFrame frame) {
         return frame.sampleRateHz() == sampleRateHz && frame.channelCount() == channelCount;
     }
 
-    FrameContinuity continuity() {
+    @Override
+    public FrameContinuity continuity() {
         return continuity;
     }
 
-    float[] lastFinite() {
+    @Override
+    public float[] lastFinite() {
         return lastFinite;
     }
 
@@ -97,7 +100,8 @@ final class FilterKeyState implements Snapshottable {
      *
      * @return the samples per channel dropped (the incomplete block)
      */
-    int restart() {
+    @Override
+    public int restart() {
         primeAtNextFrame = true;
         if (blocks == null) {
             return 0;
@@ -105,11 +109,6 @@ final class FilterKeyState implements Snapshottable {
         int dropped = blocks.pendingSamples();
         blocks.reset();
         return dropped;
-    }
-
-    /** Remembers the last row of finite {@code data} as each channel's value to hold. */
-    void rememberLastRow(float[] data) {
-        System.arraycopy(data, data.length - channelCount, lastFinite, 0, channelCount);
     }
 
     /**

@@ -59,9 +59,16 @@
  * per frame, one bin per sample, with the frame's key, sequence number and time ({@code SampleEncoder.encode}).
  * Output equals the models encoder run directly on the key's stream. The rate encoder's generator is seeded per
  * key ({@code EncoderSpec.Rate.seedFor}) and its state is keyed state, so restored runs draw the same spikes.
- * The encoder expects a screened stream (after the filter operator): it neither checks continuity nor repairs
- * NaN. A change of channel count restarts the key's encoder. Metrics: {@code records},
- * {@code channelSamples}, {@code spikes}.
+ * Frames are screened exactly as by the filter operator (the shared {@code FrameScreen}): late frames (behind the
+ * watermark, duplicated, overtaken) go to {@code LATE_FRAMES} and leave the state alone; gaps and changes of sample
+ * rate or channel count go to {@code GAPS}; NaN/infinite samples are handled by the operator's
+ * {@link io.spikeline.operators.sideoutput.NonFinitePolicy} (default {@code DROP_FRAME}) and reported on
+ * {@code NON_FINITE}. After a break (a gap, a change of shape, a dropped frame) the encoder restarts fresh at the
+ * next frame it encodes (its state describes the signal's recent past), except the rate encoder, which is
+ * memoryless in the signal and whose generator goes on drawing ({@code EncoderSpec.restartsAfterBreak}). Metrics:
+ * {@code records}, {@code channelSamples}, {@code spikes}, {@code outputChannelBins} (output channels × bins), the
+ * gauge {@code sparsity} ({@code 1 − spikes / outputChannelBins}), {@code gaps}, {@code late},
+ * {@code repairedSamples}, {@code droppedFrames}.
  *
  * <h2>{@link io.spikeline.operators.signal.EventBinningFunction}: {@code EventBatch → SpikeBatch}</h2>
  * {@code EventBinningEncoder} per key for the key's sensor size, binning by an
@@ -79,7 +86,10 @@
  * configuration, and differs between keys): {@code OFLT} v1 for the filter (rate, channels, continuity,
  * priming flag, output counter, held-back start time, last finite values, then the {@code SosFilter} or
  * {@code BlockBidirectionalFilter} snapshot) and {@code OMDL} v1 for the encoders (two shape dimensions, then
- * the encoder snapshot). Works on the heap and RocksDB backends, and a restored run continues bit for bit.
+ * the encoder snapshot); the encoder operator also keeps {@code OENS} v1 per key (sample rate, channels,
+ * continuity, restart flag, last finite values) in a second value state, so encoder state written before it existed
+ * still restores (the key's stream then starts afresh at its next frame, its encoder kept). Works on the heap and
+ * RocksDB backends, and a restored run continues bit for bit.
  * Schema evolution: configuration (coefficients, encoder parameters) is never in state, so changing it keeps
  * the state readable as long as its shape matches (a different filter order or block size fails on restore
  * with the snapshot's message); a new state layout gets a new version number read by a {@code switch} on the

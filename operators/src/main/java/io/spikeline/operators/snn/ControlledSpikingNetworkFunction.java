@@ -80,7 +80,7 @@ public final class ControlledSpikingNetworkFunction
     public void processElement(Either<SpikeBatch, Feedback> input, ReadOnlyContext ctx, Collector<Decoding> out)
             throws Exception {
         if (input.isRight()) {
-            runner.onFeedback(input.right());
+            runner.onFeedback(ctx.getCurrentKey(), input.right(), side(ctx));
             return;
         }
         List<NetworkControl> controls = new ArrayList<>();
@@ -88,8 +88,12 @@ public final class ControlledSpikingNetworkFunction
             controls.add(entry.getValue());
         }
         controls.sort(Comparator.comparingLong(NetworkControl::sequence));
-        runner.onSpikes(ctx.getCurrentKey(), input.left(), controls, out,
-                snapshot -> ctx.output(ModelSnapshot.OUTPUT, snapshot));
+        runner.onSpikes(ctx.getCurrentKey(), input.left(), controls, out, side(ctx));
+    }
+
+    private static SideOutputs side(ReadOnlyContext ctx) {
+        return SideOutputs.of(snapshot -> ctx.output(ModelSnapshot.OUTPUT, snapshot),
+                drift -> ctx.output(FeedbackDrift.OUTPUT, drift));
     }
 
     @Override

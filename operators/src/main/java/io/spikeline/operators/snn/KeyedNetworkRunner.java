@@ -11,7 +11,6 @@ import io.spikeline.operators.state.SnapshotStateSerializer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
@@ -34,7 +33,9 @@ final class KeyedNetworkRunner {
     private static final int PENDING = 4;
     private static final int APPLIED_CONTROL = 5;
     private static final int LAST_END_US = 6;
-    private static final int STATS = 7;
+    private static final int DRIFTED_FEEDBACK = 7;
+    private static final int LAST_DEVIATION_US = 8;
+    private static final int STATS = 9;
 
     private final NetworkSpec spec;
     private final SnnOptions options;
@@ -58,6 +59,12 @@ final class KeyedNetworkRunner {
         this.keyStats = context.getState(new ValueStateDescriptor<>("snn-key-stats",
                 PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
         this.binSpikes = new int[spec.inputSize()];
+        long windowUs = spec.decodeIntervalBins() * spec.binWidthUs();
+        if (options.feedbackToleranceUs() != SnnOptions.CONTAINING_WINDOW
+                && 2 * options.feedbackToleranceUs() >= windowUs) {
+            throw new IllegalArgumentException("feedbackToleranceUs must stay below half the decode window of "
+                    + windowUs + " us, was " + options.feedbackToleranceUs());
+        }
     }
 
     SnnMetrics metrics() {
@@ -91,7 +98,7 @@ final class KeyedNetworkRunner {
      * due. {@code controls} (in increasing sequence) are applied as each bin's start reaches their effective time.
      */
     void onSpikes(String key, SpikeBatch batch, List<NetworkControl> controls, Collector<Decoding> out,
-                  Consumer<ModelSnapshot> exports) throws Exception {
+                  SideOutputs side) throws Exception {
         long ingestUs = clock.nowUs();
         metrics.increment(SnnCounter.BATCHES);
         if (batch.channelCount() != spec.inputSize() || batch.binWidthUs() != spec.binWidthUs()) {
@@ -116,20 +123,22 @@ final class KeyedNetworkRunner {
         SpikingNetwork net = network();
         long synOpsBefore = net.operations().synOps();
         long ruleUpdatesBefore = net.learningUpdates();
+        long spikesBefore = net.neuronSpikes();
+        long neuronUpdatesBefore = net.operations().neuronUpdates();
         int[] offsets = batch.binOffsets();
         for (int b = 0; b < batch.binCount(); b++) {
             if (!controls.isEmpty()) {
-                net = applyDue(key, net, controls, batch.binStartTimeUs(b), stats, exports);
+                net = applyDue(key, net, controls, batch.binStartTimeUs(b), stats, side);
             }
             int count = offsets[b + 1] - offsets[b];
             System.arraycopy(batch.channelIndices(), offsets[b], binSpikes, 0, count);
             if (net.step(batch.binStartTimeUs(b), binSpikes, count)) {
                 emit(key, net, ingestUs, out);
                 if (stats[PENDING] > 0) {
-                    offerPending(net, stats);
+                    offerPending(key, net, stats, side);
                 }
                 if (options.exportIntervalUs() > 0 && net.windowEndUs() >= stats[NEXT_EXPORT_US]) {
-                    exports.accept(ModelSnapshot.of(key, net.windowEndUs(), net));
+                    side.export(ModelSnapshot.of(key, net.windowEndUs(), net));
                     metrics.increment(SnnCounter.SNAPSHOTS_EXPORTED);
                     stats[NEXT_EXPORT_US] = net.windowEndUs() + options.exportIntervalUs();
                 }
@@ -138,6 +147,9 @@ final class KeyedNetworkRunner {
         network.update(net);
         keyStats.update(stats);
         metrics.add(SnnCounter.INPUT_SPIKES, batch.spikeCount());
+        metrics.add(SnnCounter.INPUT_CHANNEL_BINS, (long) batch.channelCount() * batch.binCount());
+        metrics.add(SnnCounter.NETWORK_SPIKES, Math.max(0, net.neuronSpikes() - spikesBefore));
+        metrics.add(SnnCounter.NEURON_UPDATES, Math.max(0, net.operations().neuronUpdates() - neuronUpdatesBefore));
         // A load replaces the counts with the loaded network's: count only what this batch added.
         metrics.add(SnnCounter.SYNAPTIC_OPERATIONS, Math.max(0, net.operations().synOps() - synOpsBefore));
         metrics.add(SnnCounter.RULE_UPDATES, Math.max(0, net.learningUpdates() - ruleUpdatesBefore));
@@ -152,14 +164,14 @@ final class KeyedNetworkRunner {
     }
 
     /** Learns from {@code feedback} now if its decode exists, else holds it (bounded) until it does. */
-    void onFeedback(Feedback feedback) throws Exception {
+    void onFeedback(String key, Feedback feedback, SideOutputs side) throws Exception {
         SpikingNetwork net = network();
         long[] stats = stats();
-        FeedbackOutcome outcome = net.learn(feedback);
+        FeedbackOutcome outcome = learn(net, feedback);
         if (outcome == FeedbackOutcome.NOT_YET_DECODED) {
             hold(feedback, stats);
         } else {
-            count(outcome, stats);
+            count(key, net, feedback, outcome, stats, side);
             if (outcome == FeedbackOutcome.APPLIED) {
                 network.update(net);
             }
@@ -187,14 +199,14 @@ final class KeyedNetworkRunner {
         metrics.increment(SnnCounter.FEEDBACK_OVERFLOW_DROPPED);
     }
 
-    private void offerPending(SpikingNetwork net, long[] stats) throws Exception {
+    private void offerPending(String key, SpikingNetwork net, long[] stats, SideOutputs side) throws Exception {
         List<Feedback> still = new ArrayList<>();
         for (Feedback f : pending.get()) {
-            FeedbackOutcome outcome = net.learn(f);
+            FeedbackOutcome outcome = learn(net, f);
             if (outcome == FeedbackOutcome.NOT_YET_DECODED) {
                 still.add(f);
             } else {
-                count(outcome, stats);
+                count(key, net, f, outcome, stats, side);
             }
         }
         if (still.size() != stats[PENDING]) {
@@ -203,9 +215,30 @@ final class KeyedNetworkRunner {
         }
     }
 
-    private void count(FeedbackOutcome outcome, long[] stats) {
+    /** Learns by containment, or with the configured tolerance of another clock. */
+    private FeedbackOutcome learn(SpikingNetwork net, Feedback feedback) {
+        long tolerance = options.feedbackToleranceUs();
+        return tolerance == SnnOptions.CONTAINING_WINDOW ? net.learn(feedback) : net.learn(feedback, tolerance);
+    }
+
+    private void count(String key, SpikingNetwork net, Feedback feedback, FeedbackOutcome outcome, long[] stats,
+                       SideOutputs side) {
+        if (options.feedbackToleranceUs() != SnnOptions.CONTAINING_WINDOW
+                && (outcome == FeedbackOutcome.APPLIED || outcome == FeedbackOutcome.DRIFTED
+                || outcome == FeedbackOutcome.FROZEN || outcome == FeedbackOutcome.REJECTED)) {
+            long deviation = feedback.eventTimeUs() - net.nearestWindowStartUs(feedback.eventTimeUs());
+            stats[LAST_DEVIATION_US] = deviation;
+            metrics.recordFeedbackDeviation(deviation);
+        }
         switch (outcome) {
             case APPLIED -> metrics.increment(SnnCounter.FEEDBACK_APPLIED);
+            case DRIFTED -> {
+                stats[DRIFTED_FEEDBACK]++;
+                metrics.increment(SnnCounter.FEEDBACK_DRIFTED);
+                side.drift(new FeedbackDrift(key, feedback.eventTimeUs(),
+                        net.nearestWindowStartUs(feedback.eventTimeUs()), stats[LAST_DEVIATION_US],
+                        options.feedbackToleranceUs()));
+            }
             case EXPIRED -> {
                 stats[LATE_FEEDBACK]++;
                 metrics.increment(SnnCounter.FEEDBACK_LATE_DROPPED);
@@ -222,7 +255,7 @@ final class KeyedNetworkRunner {
      * load (another specification, damaged bytes) is counted and leaves the network as it was.
      */
     private SpikingNetwork applyDue(String key, SpikingNetwork net, List<NetworkControl> controls, long binStartUs,
-                                    long[] stats, Consumer<ModelSnapshot> exports) {
+                                    long[] stats, SideOutputs side) {
         for (NetworkControl control : controls) {
             if (control.sequence() <= stats[APPLIED_CONTROL]) {
                 continue;
@@ -235,7 +268,7 @@ final class KeyedNetworkRunner {
                     case FREEZE -> net.freeze(true);
                     case UNFREEZE -> net.freeze(false);
                     case EXPORT -> {
-                        exports.accept(ModelSnapshot.of(key, binStartUs, net));
+                        side.export(ModelSnapshot.of(key, binStartUs, net));
                         metrics.increment(SnnCounter.SNAPSHOTS_EXPORTED);
                     }
                     case LOAD -> {
@@ -247,12 +280,36 @@ final class KeyedNetworkRunner {
                         }
                         net = loaded;
                     }
+                    case LEARNING_RATE_SCALE -> net.setLearningRateScale(control.scale());
+                    case THRESHOLD_SCALE -> {
+                        if (!applyThresholdScale(net, control)) {
+                            metrics.increment(SnnCounter.CONTROLS_REJECTED);
+                            stats[APPLIED_CONTROL] = control.sequence();
+                            continue;
+                        }
+                    }
                 }
                 metrics.increment(SnnCounter.CONTROLS_APPLIED);
             }
             stats[APPLIED_CONTROL] = control.sequence();
         }
         return net;
+    }
+
+    /** Sets the control's threshold scale; {@code false} (nothing changed) if the network has no such layer. */
+    private static boolean applyThresholdScale(SpikingNetwork net, NetworkControl control) {
+        int layers = net.spec().layers().size();
+        if (control.layer() >= layers) {
+            return false;
+        }
+        if (control.layer() == NetworkControl.ALL_LAYERS) {
+            for (int l = 0; l < layers; l++) {
+                net.setThresholdScale(l, control.scale());
+            }
+        } else {
+            net.setThresholdScale(control.layer(), control.scale());
+        }
+        return true;
     }
 
     /** A network holding {@code model}, or {@code null} if the snapshot does not load. */

@@ -32,8 +32,19 @@ public enum SnnCounter {
     SNAPSHOTS_EXPORTED,
     /** Control messages applied to a key. */
     CONTROLS_APPLIED,
-    /** Model snapshots of a load control that did not fit the network (another specification, damaged), ignored. */
-    CONTROLS_REJECTED;
+    /**
+     * Controls that did not fit the network, ignored: a load of another specification or damaged bytes, a threshold
+     * scale for a layer it lacks.
+     */
+    CONTROLS_REJECTED,
+    /** Feedback farther than the configured tolerance from every remembered decode window start, not learned. */
+    FEEDBACK_DRIFTED,
+    /** Channel-bins of the batches integrated (channels × bins): with {@link #INPUT_SPIKES}, the input's sparsity. */
+    INPUT_CHANNEL_BINS,
+    /** Spikes of the networks' neurons (every layer). */
+    NETWORK_SPIKES,
+    /** Neuron updates of the networks (neuron-steps): with {@link #NETWORK_SPIKES}, the networks' sparsity. */
+    NEURON_UPDATES;
 
     /** The Flink metric name, for example {@code feedbackLateDropped}. */
     public String metricName() {

@@ -11,9 +11,23 @@ import java.util.Objects;
  * @param staleInput whether input lagging more than {@code maxLagUs} is skipped
  * @param maxLagUs the lag (wall clock at arrival − event time of the batch's end) above which a batch is stale, µs
  * @param exportIntervalUs event time between two periodic model snapshots of a key, µs; 0 for none
+ * @param feedbackToleranceUs how far a feedback's event time may lie from the start of the decode window it is
+ *     matched to, µs, for feedback stamped by another clock; {@link #CONTAINING_WINDOW} (the default) for feedback
+ *     on the sensor clock, matched to the window containing it
  */
-public record SnnOptions(int maxPendingFeedback, StaleInputPolicy staleInput, long maxLagUs, long exportIntervalUs)
-        implements Serializable {
+public record SnnOptions(int maxPendingFeedback, StaleInputPolicy staleInput, long maxLagUs, long exportIntervalUs,
+                         long feedbackToleranceUs) implements Serializable {
+
+    /**
+     * The {@code feedbackToleranceUs} of feedback on the sensor clock: a feedback learns from the decode window that
+     * contains its event time, and no drift is measured.
+     */
+    public static final long CONTAINING_WINDOW = -1;
+
+    /** Options with feedback on the sensor clock ({@link #CONTAINING_WINDOW}). */
+    public SnnOptions(int maxPendingFeedback, StaleInputPolicy staleInput, long maxLagUs, long exportIntervalUs) {
+        this(maxPendingFeedback, staleInput, maxLagUs, exportIntervalUs, CONTAINING_WINDOW);
+    }
 
     public SnnOptions {
         if (maxPendingFeedback < 0) {
@@ -26,6 +40,10 @@ public record SnnOptions(int maxPendingFeedback, StaleInputPolicy staleInput, lo
         if (exportIntervalUs < 0) {
             throw new IllegalArgumentException("exportIntervalUs must be >= 0, was " + exportIntervalUs);
         }
+        if (feedbackToleranceUs < CONTAINING_WINDOW) {
+            throw new IllegalArgumentException("feedbackToleranceUs must be >= 0 (or CONTAINING_WINDOW), was "
+                    + feedbackToleranceUs);
+        }
     }
 
     /** 64 pending feedback records, every batch decoded, no periodic export. */
@@ -34,14 +52,27 @@ public record SnnOptions(int maxPendingFeedback, StaleInputPolicy staleInput, lo
     }
 
     public SnnOptions withStaleInputSkipped(long newMaxLagUs) {
-        return new SnnOptions(maxPendingFeedback, StaleInputPolicy.SKIP, newMaxLagUs, exportIntervalUs);
+        return new SnnOptions(maxPendingFeedback, StaleInputPolicy.SKIP, newMaxLagUs, exportIntervalUs,
+                feedbackToleranceUs);
     }
 
     public SnnOptions withExportInterval(long newExportIntervalUs) {
-        return new SnnOptions(maxPendingFeedback, staleInput, maxLagUs, newExportIntervalUs);
+        return new SnnOptions(maxPendingFeedback, staleInput, maxLagUs, newExportIntervalUs, feedbackToleranceUs);
     }
 
     public SnnOptions withMaxPendingFeedback(int newMaxPendingFeedback) {
-        return new SnnOptions(newMaxPendingFeedback, staleInput, maxLagUs, exportIntervalUs);
+        return new SnnOptions(newMaxPendingFeedback, staleInput, maxLagUs, exportIntervalUs, feedbackToleranceUs);
+    }
+
+    /**
+     * Feedback on another clock: each feedback's event time is taken as the start of the decode window it answers,
+     * within {@code toleranceUs} (below half a decode window); farther from every remembered start it has drifted
+     * (counted, reported on {@link FeedbackDrift#OUTPUT}, not learned).
+     */
+    public SnnOptions withFeedbackTolerance(long toleranceUs) {
+        if (toleranceUs < 0) {
+            throw new IllegalArgumentException("feedback tolerance must be >= 0, was " + toleranceUs);
+        }
+        return new SnnOptions(maxPendingFeedback, staleInput, maxLagUs, exportIntervalUs, toleranceUs);
     }
 }

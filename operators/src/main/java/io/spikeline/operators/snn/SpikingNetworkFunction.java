@@ -13,7 +13,8 @@ import org.apache.flink.util.function.SerializableSupplier;
 /**
  * The SNN operator: one {@code SpikingNetwork} per key in keyed state, stepped on the key's {@link SpikeBatch}es
  * (first input), learning from its {@link Feedback} (second input), emitting {@link Decoding}s and, when
- * configured, periodic {@link ModelSnapshot}s on {@link ModelSnapshot#OUTPUT}. Both inputs are keyed by source
+ * configured, periodic {@link ModelSnapshot}s on {@link ModelSnapshot#OUTPUT} and drifted feedback on
+ * {@link FeedbackDrift#OUTPUT}. Both inputs are keyed by source
  * key. Semantics in the package documentation.
  */
 public final class SpikingNetworkFunction extends KeyedCoProcessFunction<String, SpikeBatch, Feedback, Decoding> {
@@ -42,13 +43,17 @@ public final class SpikingNetworkFunction extends KeyedCoProcessFunction<String,
 
     @Override
     public void processElement1(SpikeBatch batch, Context ctx, Collector<Decoding> out) throws Exception {
-        runner.onSpikes(ctx.getCurrentKey(), batch, List.of(), out,
-                snapshot -> ctx.output(ModelSnapshot.OUTPUT, snapshot));
+        runner.onSpikes(ctx.getCurrentKey(), batch, List.of(), out, side(ctx));
     }
 
     @Override
     public void processElement2(Feedback feedback, Context ctx, Collector<Decoding> out) throws Exception {
-        runner.onFeedback(feedback);
+        runner.onFeedback(ctx.getCurrentKey(), feedback, side(ctx));
+    }
+
+    private static SideOutputs side(Context ctx) {
+        return SideOutputs.of(snapshot -> ctx.output(ModelSnapshot.OUTPUT, snapshot),
+                drift -> ctx.output(FeedbackDrift.OUTPUT, drift));
     }
 
     /** This instance's metrics (after {@code open}). */

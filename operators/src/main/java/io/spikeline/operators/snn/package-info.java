@@ -34,6 +34,13 @@
  * {@code feedbackOverflowDropped}), and offered again after each decode. Feedback older than every remembered window
  * is counted ({@code feedbackLateDropped}, also per key) and dropped; feedback that does not fit the readout is
  * counted ({@code feedbackRejected}); while frozen it is counted ({@code feedbackWhileFrozen}) and not learned.
+ * Feedback stamped by another clock ({@code SnnOptions.withFeedbackTolerance(τ)}, τ below half a decode window):
+ * its event time is taken as the start of the decode it answers and matched to the remembered window whose start is
+ * nearest, if within τ (held while it may still answer a window not yet decoded: at or after {@code t_end − τ} of the
+ * newest); farther than τ from every remembered start it has drifted: counted ({@code feedbackDrifted}, also per
+ * key), reported as a {@link io.spikeline.operators.snn.FeedbackDrift} on {@code FeedbackDrift.OUTPUT} and not
+ * learned. The deviation {@code t − nearest start} of every such match is the drift metric: per key the latest, per
+ * instance an HdrHistogram of its magnitude (gauges {@code feedbackDeviationP50Us}, {@code feedbackDeviationP99Us}).
  * The result of learning depends on the order in which spikes and feedback reach the operator; a checkpoint holds
  * the network, the held feedback and the per-key counts, so a replay that delivers the same order reproduces every
  * output bit for bit.
@@ -45,7 +52,12 @@
  * point of that key's event time, whatever the arrival order of controls and spikes: FREEZE / UNFREEZE switch all
  * learning; EXPORT emits the state after every bin before that point; LOAD replaces the key's whole network state by
  * a snapshot of the same specification (another specification or damaged bytes: counted {@code controlsRejected},
- * the key continues unchanged). Controls stay in broadcast state for the life of the job.
+ * the key continues unchanged); LEARNING_RATE_SCALE sets the readout's learning-rate multiplier and THRESHOLD_SCALE
+ * the threshold scale of one layer or all (a layer the network lacks: rejected, counted), both relative to the
+ * specification and both network state, so they travel with checkpoints, exports and loads (their meaning: the
+ * run-time scales of {@code io.spikeline.models.network}). A control applied before bin {@code t} acts on that bin:
+ * feedback learned after it (its window may have begun before {@code T}) learns at the new rate. Controls stay in
+ * broadcast state for the life of the job.
  *
  * <h2>Model export</h2>
  * With {@code exportIntervalUs > 0}, a key exports after its first decode and then after the first decode ending at
@@ -57,14 +69,18 @@
  * Per operator instance ({@link io.spikeline.operators.snn.SnnMetrics}): a Flink counter per
  * {@link io.spikeline.operators.snn.SnnCounter} (batches, input spikes, SynOps, rule updates, decodings, every
  * feedback and batch outcome, snapshots, controls) and HdrHistogram p50/p99 gauges of lag and decode latency.
- * Per key, in keyed state: the latest lag, stale batches skipped and late feedback dropped; the network itself keeps
- * its SynOps, MACs, neuron updates and learning updates.
+ * The counters include input channel-bins, network spikes and neuron updates, so the gauges {@code inputSparsity}
+ * ({@code 1 − input spikes / channel-bins}) and {@code networkSparsity} ({@code 1 − network spikes / neuron updates})
+ * cost two additions per batch. Per key, in keyed state: the latest lag, stale batches skipped, late and drifted
+ * feedback, the latest feedback deviation; the network itself keeps its SynOps, MACs, neuron updates, neuron spikes
+ * and learning updates (in every checkpoint and exported snapshot).
  *
  * <h2>State and serialisers</h2>
  * Keyed: {@code snn-network} (the network through its own versioned snapshot,
  * {@link io.spikeline.operators.state.SnapshotStateSerializer}), {@code snn-pending-feedback} (the compact
  * {@code Feedback} serializer), {@code snn-key-stats} (a {@code long[]}: lag, stale batches, late feedback, next
- * export time, held feedback, last control applied, end of the latest batch; new fields are only appended, and a
+ * export time, held feedback, last control applied, end of the latest batch, drifted feedback, latest feedback
+ * deviation; new fields are only appended, and a
  * shorter array from older state is extended with their initial values). Broadcast: {@code snn-controls}. No state
  * or record falls back to Kryo; jobs run with generic types disabled. Works on the heap and RocksDB backends; on
  * RocksDB every record rebuilds the key's network from its snapshot, so the heap backend is the one for throughput.

@@ -132,8 +132,12 @@ class SampleEncodeFunctionTest {
         long channelSamples = input.stream().mapToLong(f -> (long) f.channelCount() * f.sampleCount()).sum();
         assertThat(count(metrics, "records")).isEqualTo(input.size());
         assertThat(count(metrics, "channelSamples")).isEqualTo(channelSamples);
-        assertThat(count(metrics, "spikes")).isEqualTo(out.stream().mapToLong(SpikeBatch::spikeCount).sum())
-                .isPositive();
+        long spikes = out.stream().mapToLong(SpikeBatch::spikeCount).sum();
+        long bins = out.stream().mapToLong(b -> (long) b.channelCount() * b.binCount()).sum();
+        assertThat(count(metrics, "spikes")).isEqualTo(spikes).isPositive();
+        assertThat(count(metrics, "outputChannelBins")).isEqualTo(bins);
+        assertThat(((org.apache.flink.metrics.Gauge<?>) metrics.get("sparsity")).getValue())
+                .isEqualTo(1.0 - (double) spikes / bins);
     }
 
     private static long count(InterceptingOperatorMetricGroup metrics, String name) {
