@@ -40,7 +40,7 @@ class SignalJobTest {
             .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
 
     private static final double[] RATES_HZ = {1000, 2000, 2500, 5000, 30_000};
-    private static final int KEYS = 240;
+    private static final int KEYS = 1000;
     private static final FilterSpec CAUSAL_LOWPASS =
             FilterSpec.causal(BandType.LOWPASS, 4, new double[] {100}, BesselNorm.PHASE);
     private static final FilterSpec BLOCK_BANDPASS = FilterSpec.blockBidirectional(BandType.BANDPASS, 2,
