@@ -147,7 +147,8 @@ final class Recordings {
     }
 
     private static String firstLine(Path file) throws IOException {
-        byte[] head = new byte[64];
+        // Long enough for a spike table's header, whose unit_ columns follow the behaviour columns.
+        byte[] head = new byte[65536];
         try (var in = Files.newInputStream(file)) {
             int n = in.readNBytes(head, 0, head.length);
             String text = new String(head, 0, Math.max(0, n), StandardCharsets.ISO_8859_1);

@@ -6,9 +6,12 @@ import io.spikeline.connectors.kafka.EmbeddedKafka;
 import io.spikeline.connectors.mqtt.testing.TestBroker;
 import io.spikeline.connectors.wire.RecordCodec;
 import io.spikeline.connectors.wire.SamplePacking;
+import io.spikeline.connectors.wire.WireFormatException;
 import io.spikeline.ingest.RecordReader;
+import io.spikeline.models.record.EventBatch;
 import io.spikeline.models.record.PacketRecord;
 import io.spikeline.models.record.SampleFrame;
+import io.spikeline.models.record.SpikeBatch;
 import io.spikeline.models.testing.SharedFiles;
 import io.spikeline.runtime.replay.WireRecords;
 import java.io.PrintWriter;
@@ -21,12 +24,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine;
 
 class ReplayCommandTest {
@@ -64,43 +71,61 @@ class ReplayCommandTest {
         return "kafka://" + KAFKA.bootstrapServers() + "/" + topic;
     }
 
-    @Test
-    void edfReplayedIntoKafkaReadsBackAsTheReaderFrames() throws Exception {
-        String topic = EmbeddedKafka.uniqueTopic("edf");
+    /** Decodes a message with the codec of the record type the recording yields. */
+    private static Object decode(Object like, byte[] message) throws WireFormatException {
+        if (like instanceof SampleFrame) {
+            return RecordCodec.sampleFrames(SamplePacking.float32()).decode(message);
+        } else if (like instanceof EventBatch) {
+            return RecordCodec.eventBatches().decode(message);
+        } else if (like instanceof SpikeBatch) {
+            return RecordCodec.spikeBatches().decode(message);
+        }
+        return RecordCodec.packets().decode(message);
+    }
+
+    /** One recording per record type and reader family: frames, packets, events, spikes. */
+    static Stream<Arguments> recordings() {
+        return Stream.of(
+                Arguments.of(EDF, SampleFrame.class),
+                Arguments.of(SharedFiles.data("probe/openephys_legacy_16ch_40kHz"), SampleFrame.class),
+                Arguments.of(PCAP, PacketRecord.class),
+                Arguments.of(SharedFiles.data("events/tonic_sample_nmnist.bin"), EventBatch.class),
+                Arguments.of(SharedFiles.data("events/prophesee_evt3_gen41_sample.raw"), EventBatch.class),
+                Arguments.of(SharedFiles.data("probe/mc_maze_jenkins_trial748_1ms.csv"), SpikeBatch.class));
+    }
+
+    @ParameterizedTest
+    @MethodSource("recordings")
+    void replayedIntoKafkaReadsBackAsTheReaderRecords(Path file, Class<?> type) throws Exception {
+        String topic = EmbeddedKafka.uniqueTopic("replay");
         KAFKA.clients().createTopics(1, topic);
-        String[] r = run("replay", EDF.toString(), "--to", kafkaUrl(topic), "--speed", "0");
+        String[] r = run("replay", file.toString(), "--to", kafkaUrl(topic), "--speed", "0");
         assertThat(r[0]).as(r[2]).isEqualTo("0");
 
-        List<Object> expected = direct(EDF);
-        assertThat(expected).isNotEmpty().allMatch(o -> o instanceof SampleFrame);
-        RecordCodec<SampleFrame, ?> codec = RecordCodec.sampleFrames(SamplePacking.float32());
+        List<Object> expected = direct(file);
+        assertThat(expected).isNotEmpty().allMatch(type::isInstance);
         List<Object> received = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> m : KAFKA.clients().readCommitted(topic)) {
-            SampleFrame f = codec.decode(m.value());
-            assertThat(new String(m.key(), StandardCharsets.UTF_8)).isEqualTo(f.sourceKey());
-            received.add(f);
+            received.add(decode(expected.get(0), m.value()));
+            keys.add(new String(m.key(), StandardCharsets.UTF_8));
         }
         assertThat(received).isEqualTo(expected);
+        List<String> expectedKeys = new ArrayList<>();
+        for (Object e : expected) {
+            expectedKeys.add(e instanceof PacketRecord p ? p.flow().toString() : sourceKey(e));
+        }
+        assertThat(keys).isEqualTo(expectedKeys);
         assertThat(r[1]).contains("replayed " + expected.size() + " records");
     }
 
-    @Test
-    void pcapReplayedIntoKafkaIsKeyedByFlowAndReadsBackAsThePackets() throws Exception {
-        String topic = EmbeddedKafka.uniqueTopic("pcap");
-        KAFKA.clients().createTopics(1, topic);
-        String[] r = run("replay", PCAP.toString(), "--to", kafkaUrl(topic), "--speed", "0");
-        assertThat(r[0]).as(r[2]).isEqualTo("0");
-
-        List<Object> expected = direct(PCAP);
-        assertThat(expected).isNotEmpty().allMatch(o -> o instanceof PacketRecord);
-        RecordCodec<PacketRecord, ?> codec = RecordCodec.packets();
-        List<Object> received = new ArrayList<>();
-        for (ConsumerRecord<byte[], byte[]> m : KAFKA.clients().readCommitted(topic)) {
-            PacketRecord p = codec.decode(m.value());
-            assertThat(new String(m.key(), StandardCharsets.UTF_8)).isEqualTo(p.flow().toString());
-            received.add(p);
+    private static String sourceKey(Object record) {
+        if (record instanceof SampleFrame f) {
+            return f.sourceKey();
+        } else if (record instanceof EventBatch b) {
+            return b.sourceKey();
         }
-        assertThat(received).isEqualTo(expected);
+        return ((SpikeBatch) record).sourceKey();
     }
 
     @Test
@@ -169,10 +194,11 @@ class ReplayCommandTest {
         assertThat(signalS).isPositive();
         long start = System.nanoTime();
         String[] r = run("replay", EDF.toString(), "--to", kafkaUrl(topic), "--speed", "20", "--limit",
-                Integer.toString(n));
+                Integer.toString(n), "--progress-every", "0.1");
         double wallS = (System.nanoTime() - start) / 1e9;
         assertThat(r[0]).as(r[2]).isEqualTo("0");
         assertThat(wallS).isGreaterThanOrEqualTo(signalS / 20);
+        assertThat(r[1]).contains("replay: ").contains("replayed " + n + " records");
     }
 
     @Test
