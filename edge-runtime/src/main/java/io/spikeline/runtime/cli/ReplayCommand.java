@@ -70,9 +70,6 @@ final class ReplayCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--timeout and --progress-every must be > 0 s, were " + timeoutS + " and "
                     + progressS);
         }
-        if (url.scheme() == BrokerUrl.Scheme.MQTT && (qos < 0 || qos > 2)) {
-            throw new IllegalArgumentException("--qos must be 0, 1 or 2, was " + qos);
-        }
         PrintWriter out = spec.commandLine().getOut();
         ReplayOptions options = new ReplayOptions(speed, (long) (progressS * 1e9), p -> {
             if (!p.finished()) {

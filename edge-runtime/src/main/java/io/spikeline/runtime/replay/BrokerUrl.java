@@ -107,9 +107,13 @@ public record BrokerUrl(Scheme scheme, String host, int port, String topic) {
         return topic.replace(KEY_PLACEHOLDER, key);
     }
 
+    /** {@code host:port}, an IPv6 address in brackets. */
+    public String hostPort() {
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+    }
+
     @Override
     public String toString() {
-        String h = host.contains(":") ? "[" + host + "]" : host;
-        return scheme.name().toLowerCase(Locale.ROOT) + "://" + h + ":" + port + "/" + topic;
+        return scheme.name().toLowerCase(Locale.ROOT) + "://" + hostPort() + "/" + topic;
     }
 }

@@ -26,8 +26,7 @@ final class KafkaPublisher implements RecordPublisher {
 
     static KafkaPublisher connect(BrokerUrl url, long timeoutMs) throws IOException {
         Properties props = new Properties();
-        String host = url.host().contains(":") ? "[" + url.host() + "]" : url.host();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, host + ":" + url.port());
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, url.hostPort());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs);

@@ -26,10 +26,9 @@ final class MqttPublisher implements RecordPublisher {
         if (qos < 0 || qos > 2) {
             throw new IllegalArgumentException("MQTT QoS must be 0, 1 or 2, was " + qos);
         }
-        String host = url.host().contains(":") ? "[" + url.host() + "]" : url.host();
         MqttClient client;
         try {
-            client = new MqttClient("tcp://" + host + ":" + url.port(),
+            client = new MqttClient("tcp://" + url.hostPort(),
                     "spikeline-replay-" + UUID.randomUUID().toString().substring(0, 8), new MemoryPersistence());
             client.setTimeToWait(timeoutMs);
             MqttConnectOptions options = new MqttConnectOptions();

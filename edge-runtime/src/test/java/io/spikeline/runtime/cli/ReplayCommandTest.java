@@ -215,6 +215,7 @@ class ReplayCommandTest {
         assertThat(run("replay", file, "--to", "kafka://localhost:9092/a{key}")[2]).contains("Kafka topic 'a{key}'");
         assertThat(run("replay", file, "--to", "mqtt://localhost:1883/a/#")[2]).contains("wildcard");
         assertThat(run("replay", file, "--to", "localhost:9092/t")[2]).contains("not a broker URL");
+        assertThat(run("replay", file, "--to", "mqtt://localhost:1883/t", "--qos", "3")[2]).contains("QoS must be 0, 1 or 2");
     }
 
     @Test
