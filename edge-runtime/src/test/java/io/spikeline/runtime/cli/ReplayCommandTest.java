@@ -202,6 +202,14 @@ class ReplayCommandTest {
     }
 
     @Test
+    void helpExplainsEveryOptionWithItsDefault() {
+        String[] r = run("replay", "--help");
+        assertThat(r[0]).isEqualTo("0");
+        assertThat(r[1]).contains("--to=URL", "{key}", "--speed=X", "(default: 1)", "--limit=N", "--qos", "--timeout",
+                "--progress-every", "Exit codes:");
+    }
+
+    @Test
     void badUrlsNameTheWrongPart() {
         String file = PCAP.toString();
         assertThat(run("replay", file, "--to", "http://localhost:80/x")).satisfies(r -> {
