@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
                 + "a spiking network learning online from the true velocity; the report scores it with R² (uniform "
                 + "average over vx, vy; each batch is decoded before the network learns from it).",
             "eeg: a simulated 19-channel scalp EEG at 250 Hz, eyes open and closed alternating every 10 s, Bessel "
-                + "band-passed 7-14 Hz and notched 45-55 Hz, delta-encoded into spikes (4 uV steps) and classified "
+                + "band-passed 7-14 Hz and notched 45-55 Hz, delta-encoded into spikes (8 uV steps) and classified "
                 + "eyes open/closed every 256 ms by a spiking network learning online from the true state; the report "
                 + "scores it with accuracy (each frame is classified before the network learns from it) and a "
                 + "confusion matrix.",

@@ -52,16 +52,17 @@ public final class EegJob {
     private EegJob() {}
 
     /**
-     * The spike channels → a sparse (25 %) layer of LIF units (τ 20 ms) → a delta-rule classifier of the two eyes
+     * The spike channels → a sparse (25 %) layer of LIF units (τ 20 ms) → a perceptron classifier of the two eyes
      * states over spike traces of τ 250 ms, deciding once per frame so that each state feedback labels exactly one
-     * decode.
+     * decode. The perceptron learns only from its mistakes: the delta rule, learning from every frame, drifts towards
+     * whichever state held over the last seconds and lags each change of state.
      */
     public static NetworkSpec classifier(EegSettings settings) {
-        LifParameters lif = LifParameters.defaults().withTauMs(PerNeuron.of(20), 1.0);
+        LifParameters lif = LifParameters.defaults().withTauMs(PerNeuron.of(20), settings.binUs() / 1e3);
         LayerSpec hidden = LayerSpec.of(new NeuronModel.Lif(lif), HIDDEN,
                 ConnectionSpec.of(new Connectivity.Sparse(0.25), -0.4, 1.2, 17));
         return NetworkSpec.of(settings.spikeChannels(), settings.binUs(), List.of(hidden), 250,
-                new ReadoutSpec.Classifier(2, ClassifierRule.DELTA, new StepSize.Normalised(0.05, 1e-3)),
+                new ReadoutSpec.Classifier(2, ClassifierRule.PERCEPTRON, new StepSize.Normalised(0.05, 1e-3)),
                 settings.recording().samplesPerFrame(), 64);
     }
 

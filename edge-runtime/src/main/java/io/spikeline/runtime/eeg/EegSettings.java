@@ -30,8 +30,12 @@ public record EegSettings(double seconds, long seed, boolean realTime, FilterSpe
     /** Line noise: order-2 Bessel band-stop 45–55 Hz, causal. */
     public static final FilterSpec NOTCH =
             FilterSpec.causal(BandType.BANDSTOP, 2, new double[] {45, 55}, BesselNorm.PHASE);
-    /** Send-on-delta with steps of 4 µV: eyes-closed alpha (20 µV RMS) crosses several steps per cycle. */
-    public static final EncoderSpec.Delta DELTA = new EncoderSpec.Delta(4);
+    /**
+     * Send-on-delta with steps of 8 µV: occipital alpha with eyes closed (20 µV RMS) drives its ON and OFF channels
+     * near one spike per sample, with eyes open (5 µV) a third of that, while the in-band background stays mostly
+     * below a step.
+     */
+    public static final EncoderSpec.Delta DELTA = new EncoderSpec.Delta(8);
 
     /** The source key of the simulated recording. */
     public static final String SOURCE_KEY = "sim-eeg";
