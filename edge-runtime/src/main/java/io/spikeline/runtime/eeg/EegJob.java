@@ -53,15 +53,15 @@ public final class EegJob {
 
     /**
      * The spike channels → a sparse (25 %) layer of LIF units (τ 20 ms) → a perceptron classifier of the two eyes
-     * states over spike traces of τ 250 ms, deciding once per frame so that each state feedback labels exactly one
-     * decode. The perceptron learns only from its mistakes: the delta rule, learning from every frame, drifts towards
+     * states over spike traces of τ 500 ms (two frames, so a lull in the alpha bursts does not flip the decision),
+     * deciding once per frame so that each state feedback labels exactly one decode. The perceptron learns only from its mistakes: the delta rule, learning from every frame, drifts towards
      * whichever state held over the last seconds and lags each change of state.
      */
     public static NetworkSpec classifier(EegSettings settings) {
         LifParameters lif = LifParameters.defaults().withTauMs(PerNeuron.of(20), settings.binUs() / 1e3);
         LayerSpec hidden = LayerSpec.of(new NeuronModel.Lif(lif), HIDDEN,
                 ConnectionSpec.of(new Connectivity.Sparse(0.25), -0.4, 1.2, 17));
-        return NetworkSpec.of(settings.spikeChannels(), settings.binUs(), List.of(hidden), 250,
+        return NetworkSpec.of(settings.spikeChannels(), settings.binUs(), List.of(hidden), 500,
                 new ReadoutSpec.Classifier(2, ClassifierRule.PERCEPTRON, new StepSize.Normalised(0.05, 1e-3)),
                 settings.recording().samplesPerFrame(), 64);
     }
