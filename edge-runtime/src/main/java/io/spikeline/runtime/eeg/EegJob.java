@@ -38,8 +38,14 @@ import org.apache.flink.types.Either;
  * against the other.
  */
 public final class EegJob {
-    /** Feedback held per key ahead of its decode: 25 s of signal. */
-    static final SnnOptions OPTIONS = SnnOptions.defaults().withMaxPendingFeedback(100);
+    /**
+     * Feedback held per key ahead of its decode: as much as the run has. Unpaced, the feedback's short route runs
+     * ahead of the spikes' filter and encoder stages by however far the scheduler lets it, and every label dropped
+     * is a lesson lost: with 100 held, whole stretches of a run went unlearned.
+     */
+    static SnnOptions options(EegSettings settings) {
+        return SnnOptions.defaults().withMaxPendingFeedback(Math.toIntExact(settings.frames()));
+    }
     /** LIF units in the hidden layer. */
     public static final int HIDDEN = 96;
     /** The job's input from the headset. */
@@ -97,7 +103,7 @@ public final class EegJob {
                 .keyBy(ControlledSpikingNetworkFunction::sourceKey, Types.STRING)
                 .connect(env.fromData(List.of(NetworkControl.freeze(1, 0, null, false)), NetworkControl.TYPE)
                         .broadcast(ControlledSpikingNetworkFunction.CONTROLS))
-                .process(new ControlledSpikingNetworkFunction(() -> classifier(settings), OPTIONS), RecordTypes.DECODING)
+                .process(new ControlledSpikingNetworkFunction(() -> classifier(settings), options(settings)), RecordTypes.DECODING)
                 .name("snn classifier");
         return decodings.map(d -> Either.<Decoding, Feedback>Left(d)).returns(OUTPUT_TYPE)
                 .union(feedback.map(f -> Either.<Decoding, Feedback>Right(f)).returns(OUTPUT_TYPE).setParallelism(1));
