@@ -117,13 +117,14 @@ public final class EegScore {
     }
 
     /**
-     * Accuracy of each window of {@link #WINDOW_SECONDS}, in order, over the scored prefix of the run (the whole run
-     * once {@link #complete()}; a trailing partial window included).
+     * Accuracy of each window of {@link #WINDOW_SECONDS}, in order, over the scored prefix of the run; a trailing
+     * partial window is included when it holds at least half a window, as fewer decodes would make a noisy point.
      */
     public double[] accuracyCurve() {
-        int windows = (count + decodesPerWindow - 1) / decodesPerWindow;
-        double[] curve = new double[windows];
-        for (int w = 0; w < windows; w++) {
+        int complete = count / decodesPerWindow;
+        int rest = count - complete * decodesPerWindow;
+        double[] curve = new double[complete + (2 * rest >= decodesPerWindow ? 1 : 0)];
+        for (int w = 0; w < curve.length; w++) {
             curve[w] = accuracy(w * decodesPerWindow, Math.min(count, (w + 1) * decodesPerWindow));
         }
         return curve;

@@ -61,11 +61,9 @@ class EegScoreTest {
                 assertThat(m.count(t, p)).as("true %d, decoded %d", t, p).isEqualTo(expected[t][p]);
             }
         }
-        // Windows of 10 s hold 39 frames: the first complete one, then the partial rest of 8 frames.
+        // Windows of 10 s hold 39 frames: one complete, then a rest of 8 frames, too few to be plotted.
         double[] curve = score.accuracyCurve();
-        assertThat(curve).hasSize(2);
-        assertThat(curve[0]).isEqualTo(score.accuracy(0, 39));
-        assertThat(curve[1]).isEqualTo(score.accuracy(39, 47)).isEqualTo(7 / 8.0);
+        assertThat(curve).containsExactly(score.accuracy(0, 39));
         assertThat(score.currentAccuracy()).isEqualTo(curve[0]);
         assertThat(score.latencyQuantileUs(0)).isEqualTo(100);
         assertThat(score.latencyQuantileUs(1)).isEqualTo(146);
@@ -85,6 +83,19 @@ class EegScoreTest {
         score.add(feedback(38));
         assertThat(score.currentAccuracy()).isEqualTo(38 / 39.0);
         assertThat(score.complete()).isFalse();
+        assertThat(score.accuracyCurve()).containsExactly(38 / 39.0);
+    }
+
+    @Test
+    void aTrailingPartialWindowOfAtLeastHalfAWindowIsPlotted() {
+        // 16 s in frames of 256 ms: 62.5, rounded to 63 frames, so 39 and a rest of 24.
+        EegScore score = new EegScore(EegSettings.defaults().withSeconds(16));
+        for (int i = 0; i < 63; i++) {
+            score.add(feedback(i));
+            score.add(decoding(i, i == 50 ? 1 - truth(i) : truth(i), 1));
+        }
+        assertThat(score.complete()).isTrue();
+        assertThat(score.accuracyCurve()).containsExactly(1.0, 23 / 24.0);
     }
 
     @Test
