@@ -47,7 +47,7 @@ public final class EegJob {
         return SnnOptions.defaults().withMaxPendingFeedback(Math.toIntExact(settings.frames()));
     }
     /** LIF units in the hidden layer. */
-    public static final int HIDDEN = 96;
+    public static final int HIDDEN = 160;
     /** The job's input from the headset. */
     static final TypeInformation<Either<SampleFrame, Feedback>> DEVICE_TYPE =
             new EitherTypeInfo<>(RecordTypes.SAMPLE_FRAME, RecordTypes.FEEDBACK);
