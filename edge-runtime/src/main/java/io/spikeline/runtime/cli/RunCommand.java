@@ -123,6 +123,11 @@ final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--config is not available for eeg yet; its options are on the "
                     + "command line");
         }
+        for (String bmiOnly : new String[] {"--input", "--channels", "--learn-seconds"}) {
+            if (given(bmiOnly)) {
+                throw new IllegalArgumentException(bmiOnly + " applies to bmi only");
+            }
+        }
         EegSettings settings = EegSettings.defaults();
         if (given("--seconds")) {
             settings = settings.withSeconds(seconds);

@@ -79,6 +79,9 @@ class RunEegTest {
         String[] r = run("run", "eeg", "--seconds", "0", "--report-dir", tmp.resolve("none").toString());
         assertThat(r[0]).isEqualTo("2");
         assertThat(r[2]).contains("seconds must lie in (0, 86400], was 0.0");
+        String[] channels = run("run", "eeg", "--channels", "8", "--report-dir", tmp.resolve("none").toString());
+        assertThat(channels[0]).isEqualTo("2");
+        assertThat(channels[2]).contains("--channels applies to bmi only");
         assertThat(tmp.resolve("none")).doesNotExist();
     }
 }
