@@ -1,14 +1,15 @@
 package io.spikeline.runtime.bmi;
 
+import static io.spikeline.runtime.report.ReportFiles.f;
+
 import io.spikeline.ingest.sim.ReachingParameters;
 import io.spikeline.operators.signal.BesselFilterFunction;
+import io.spikeline.runtime.report.ReportFiles;
+import io.spikeline.runtime.report.SvgPlot;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The report of a {@code bmi} run: a text summary, and an HTML page with the same figures and plots (decoded
@@ -82,19 +83,11 @@ public final class BmiReport {
 
     /** Writes {@code report.txt} and {@code report.html} into {@code folder} (created if needed); returns the HTML path. */
     public Path write(Path folder) throws IOException {
-        Files.createDirectories(folder);
-        Files.writeString(folder.resolve("report.txt"), text(), StandardCharsets.UTF_8);
-        Path html = folder.resolve("report.html");
-        Files.writeString(html, html(), StandardCharsets.UTF_8);
-        return html;
+        return ReportFiles.write(folder, text(), html());
     }
 
     String html() {
-        StringBuilder h = new StringBuilder();
-        h.append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>spikeline bmi report</title>\n")
-                .append("<style>body{font-family:sans-serif;margin:2em;max-width:60em}pre{background:#f4f4f4;")
-                .append("padding:1em}svg{border:1px solid #ccc;margin:0.5em 0}</style></head><body>\n")
-                .append("<h1>spikeline bmi</h1>\n<pre>").append(escape(text())).append("</pre>\n");
+        StringBuilder h = ReportFiles.htmlHead("spikeline bmi", text());
         int traced = Math.min(score.count(), (int) Math.round(TRACE_SECONDS / score.settings().batchSeconds()));
         int from = score.count() - traced;
         String[] axes = {"x", "y"};
@@ -128,13 +121,5 @@ public final class BmiReport {
                         score.latencies(), score.latencyQuantileUs(0.99)));
         h.append("</body></html>\n");
         return h.toString();
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
-
-    private static String f(String format, Object... args) {
-        return String.format(Locale.ROOT, format, args);
     }
 }

@@ -4,6 +4,7 @@ import io.spikeline.models.metrics.R2Accumulator;
 import io.spikeline.models.record.Decoding;
 import io.spikeline.models.record.Feedback;
 import io.spikeline.models.record.SampleFrame;
+import io.spikeline.runtime.report.EmbeddedJob;
 import java.util.Arrays;
 import org.apache.flink.types.Either;
 
@@ -137,13 +138,7 @@ public final class BmiScore {
 
     /** Latency quantile {@code q} in [0, 1] over the decodes so far (nearest rank), µs; 0 when none. */
     public long latencyQuantileUs(double q) {
-        if (decodes == 0) {
-            return 0;
-        }
-        long[] sorted = latencies();
-        Arrays.sort(sorted);
-        int rank = (int) Math.ceil(q * decodes);
-        return sorted[Math.max(0, Math.min(decodes - 1, rank - 1))];
+        return EmbeddedJob.quantile(latencyUs, decodes, q);
     }
 
     /** The latency of each decode so far in arrival order, µs. */

@@ -5,6 +5,10 @@ import io.spikeline.runtime.config.BmiConfig;
 import io.spikeline.runtime.bmi.BmiRun;
 import io.spikeline.runtime.bmi.BmiScore;
 import io.spikeline.runtime.bmi.BmiSettings;
+import io.spikeline.runtime.eeg.EegReport;
+import io.spikeline.runtime.eeg.EegRun;
+import io.spikeline.runtime.eeg.EegScore;
+import io.spikeline.runtime.eeg.EegSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -23,7 +27,13 @@ import picocli.CommandLine.Spec;
                 + "threshold-crossed and binned to 1 ms (or its own 1 ms spike counts), decoded into hand velocity by "
                 + "a spiking network learning online from the true velocity; the report scores it with R² (uniform "
                 + "average over vx, vy; each batch is decoded before the network learns from it).",
-            "Without options: 60 s of simulated broadband, as fast as the job runs, report into ./spikeline-report."})
+            "eeg: a simulated 19-channel scalp EEG at 250 Hz, eyes open and closed alternating every 10 s, Bessel "
+                + "band-passed 7-14 Hz and notched 45-55 Hz, delta-encoded into spikes (8 uV steps) and classified "
+                + "eyes open/closed every 256 ms by a spiking network learning online from the true state; the report "
+                + "scores it with accuracy (each frame is classified before the network learns from it) and a "
+                + "confusion matrix.",
+            "Without options: bmi 60 s of simulated broadband, eeg 120 s of simulated EEG, as fast as the job runs, "
+                + "report into ./spikeline-report."})
 final class RunCommand implements Callable<Integer> {
 
     /** Lag behind the signal (wall time decoding minus signal time decoded) that the progress line reports, s. */
@@ -50,14 +60,14 @@ final class RunCommand implements Callable<Integer> {
     String input;
 
     @Option(names = "--seconds", defaultValue = "60", paramLabel = "S",
-            description = "Seconds of signal to process (default: ${DEFAULT-VALUE}).")
+            description = "Seconds of signal to process (default: ${DEFAULT-VALUE} for bmi, 120 for eeg).")
     double seconds;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "Seed of the simulated session (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--channels", defaultValue = "96", paramLabel = "N",
-            description = "Channels (units) of the simulated array (default: ${DEFAULT-VALUE}).")
+            description = "bmi: channels (units) of the simulated array (default: ${DEFAULT-VALUE}).")
     int channels;
 
     @Option(names = "--realtime",
@@ -65,7 +75,7 @@ final class RunCommand implements Callable<Integer> {
     boolean realTime;
 
     @Option(names = "--learn-seconds", defaultValue = "Infinity", paramLabel = "S",
-            description = "Stop learning after this much signal and decode with the frozen network from then on "
+            description = "bmi: stop learning after this much signal and decode with the frozen network from then on "
                     + "(default: learn throughout).")
     double learnSeconds;
 
@@ -79,36 +89,79 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (app != App.bmi) {
-            throw new IllegalArgumentException("the " + app + " application is not available yet; available: bmi");
-        }
         if (!(progressEvery > 0)) {
             throw new IllegalArgumentException("--progress-every must be > 0, was " + progressEvery);
         }
+        PrintWriter out = spec.commandLine().getOut();
+        return switch (app) {
+            case bmi -> runBmi(out);
+            case eeg -> runEeg(out);
+            default -> throw new IllegalArgumentException("the " + app
+                    + " application is not available yet; available: bmi, eeg");
+        };
+    }
+
+    private int runBmi(PrintWriter out) throws Exception {
         BmiConfig configured = config == null
                 ? new BmiConfig(BmiSettings.defaults(), Path.of(BmiConfig.DEFAULT_REPORT_DIR))
                 : BmiConfig.read(config);
         BmiSettings settings = overridden(configured.settings());
         Path reports = given("--report-dir") ? reportDir : configured.reportDir();
-        PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "spikeline run bmi: %.1f s of simulated %s from %d channels on an embedded "
                 + "Flink MiniCluster%n", settings.batches() * settings.batchSeconds(),
                 settings.input() == BmiSettings.Input.BROADBAND ? "broadband" : "spike counts", settings.channels());
         out.flush();
-        BmiRun.Result result = BmiRun.run(settings, progressEvery, p -> {
-            double r2 = p.score().currentR2();
-            double behindSeconds = p.decodingSeconds() - p.score().signalSeconds();
-            out.printf(Locale.ROOT, "  %6.1f s of signal | %6.1fx real time | R2 %s (last %.0f s) | latency p99 %.3f ms%s%n",
-                    p.score().signalSeconds(), p.realTimeFactor(),
-                    Double.isNaN(r2) ? "  -  " : String.format(Locale.ROOT, "%5.2f", r2), BmiScore.WINDOW_SECONDS,
-                    p.score().latencyQuantileUs(0.99) / 1e3,
-                    behindSeconds > BEHIND_NOTICE_SECONDS ? String.format(Locale.ROOT, " | BEHIND real time by %.1f s "
-                            + "(nothing skipped: every batch is decoded)", behindSeconds) : "");
-            out.flush();
-        });
+        BmiRun.Result result = BmiRun.run(settings, progressEvery, p -> progress(out, p.score().signalSeconds(),
+                p.decodingSeconds(), "R2", p.score().currentR2(), BmiScore.WINDOW_SECONDS,
+                p.score().latencyQuantileUs(0.99)));
         BmiReport report = new BmiReport(result);
-        Path html = report.write(reports);
-        out.print(report.text());
+        return reported(out, report.text(), report.write(reports), reports);
+    }
+
+    private int runEeg(PrintWriter out) throws Exception {
+        if (config != null) {
+            throw new IllegalArgumentException("--config is not available for eeg yet; its options are on the "
+                    + "command line");
+        }
+        for (String bmiOnly : new String[] {"--input", "--channels", "--learn-seconds"}) {
+            if (given(bmiOnly)) {
+                throw new IllegalArgumentException(bmiOnly + " applies to bmi only");
+            }
+        }
+        EegSettings settings = EegSettings.defaults();
+        if (given("--seconds")) {
+            settings = settings.withSeconds(seconds);
+        }
+        if (given("--seed")) {
+            settings = settings.withSeed(seed);
+        }
+        if (given("--realtime")) {
+            settings = settings.withRealTime(realTime);
+        }
+        out.printf(Locale.ROOT, "spikeline run eeg: %.1f s of simulated EEG from %d channels on an embedded Flink "
+                + "MiniCluster%n", settings.frames() * settings.frameSeconds(), settings.recording().channels());
+        out.flush();
+        EegRun.Result result = EegRun.run(settings, progressEvery, p -> progress(out, p.score().signalSeconds(),
+                p.decodingSeconds(), "accuracy", p.score().currentAccuracy(), EegScore.WINDOW_SECONDS,
+                p.score().latencyQuantileUs(0.99)));
+        EegReport report = new EegReport(result);
+        return reported(out, report.text(), report.write(reportDir), reportDir);
+    }
+
+    /** The progress line: signal time, rate versus real time, the current score, latency, and lag if behind. */
+    private static void progress(PrintWriter out, double signalSeconds, double decodingSeconds, String metric,
+                                 double current, double windowSeconds, long p99Us) {
+        double behindSeconds = decodingSeconds - signalSeconds;
+        out.printf(Locale.ROOT, "  %6.1f s of signal | %6.1fx real time | %s %s (last %.0f s) | latency p99 %.3f ms%s%n",
+                signalSeconds, signalSeconds / decodingSeconds, metric,
+                Double.isNaN(current) ? "  -  " : String.format(Locale.ROOT, "%5.2f", current), windowSeconds,
+                p99Us / 1e3, behindSeconds > BEHIND_NOTICE_SECONDS ? String.format(Locale.ROOT, " | BEHIND real time "
+                        + "by %.1f s (nothing skipped: every batch is decoded)", behindSeconds) : "");
+        out.flush();
+    }
+
+    private static int reported(PrintWriter out, String text, Path html, Path reports) {
+        out.print(text);
         out.println("report written to " + reports.toAbsolutePath() + " (report.txt, " + html.getFileName() + ")");
         out.flush();
         return 0;

@@ -92,9 +92,9 @@ class RunBmiTest {
 
     @Test
     void otherApplicationsSayTheyAreNotAvailableYet() {
-        String[] r = run("run", "eeg");
+        String[] r = run("run", "gesture");
         assertThat(r[0]).isEqualTo("2");
-        assertThat(r[2]).contains("the eeg application is not available yet; available: bmi");
+        assertThat(r[2]).contains("the gesture application is not available yet; available: bmi, eeg");
         String[] unknown = run("run", "radar");
         assertThat(unknown[0]).isEqualTo("2");
         assertThat(unknown[2]).contains("bmi, gesture, packets, eeg");

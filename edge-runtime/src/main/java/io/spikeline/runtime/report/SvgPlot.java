@@ -1,9 +1,9 @@
-package io.spikeline.runtime.bmi;
+package io.spikeline.runtime.report;
 
 import java.util.Locale;
 
 /** Small self-contained SVG charts for the run reports. */
-final class SvgPlot {
+public final class SvgPlot {
     private static final int WIDTH = 760;
     private static final int HEIGHT = 260;
     private static final int LEFT = 70;
@@ -15,7 +15,7 @@ final class SvgPlot {
     private SvgPlot() {}
 
     /** Line chart of each {@code series[k]} against {@code x}, with a legend of {@code names}. */
-    static String lines(String xLabel, String yLabel, double[] x, double[][] series, String[] names) {
+    public static String lines(String xLabel, String yLabel, double[] x, double[][] series, String[] names) {
         double xMin = min(x);
         double xMax = max(x);
         double yMin = Double.POSITIVE_INFINITY;
@@ -41,7 +41,7 @@ final class SvgPlot {
     }
 
     /** Histogram of {@code values} in 40 bins over [0, upTo]; larger values are counted in the last bin. */
-    static String histogram(String xLabel, String yLabel, long[] values, long upTo) {
+    public static String histogram(String xLabel, String yLabel, long[] values, long upTo) {
         int bins = 40;
         double width = Math.max(1, upTo) / (double) bins;
         long[] counts = new long[bins];
