@@ -1,28 +1,16 @@
 package io.spikeline.runtime.cli;
 
+import static io.spikeline.runtime.cli.CommandLineRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spikeline.models.testing.SharedFiles;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class CliTest {
 
-    /** Runs the command line; returns exit code, standard output and standard error. */
-    private static String[] run(String... args) {
-        CommandLine cli = Spikeline.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new String[] {Integer.toString(code), out.toString(), err.toString()};
-    }
 
     private static JsonNode json(String text) throws Exception {
         return new ObjectMapper().readTree(text);

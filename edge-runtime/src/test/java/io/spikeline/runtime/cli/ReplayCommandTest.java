@@ -1,5 +1,6 @@
 package io.spikeline.runtime.cli;
 
+import static io.spikeline.runtime.cli.CommandLineRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spikeline.connectors.kafka.EmbeddedKafka;
@@ -14,8 +15,6 @@ import io.spikeline.models.record.SampleFrame;
 import io.spikeline.models.record.SpikeBatch;
 import io.spikeline.models.testing.SharedFiles;
 import io.spikeline.runtime.replay.WireRecords;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,7 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import picocli.CommandLine;
 
 class ReplayCommandTest {
     private static final Path EDF = SharedFiles.data("eeg/eegmmidb_S001R01_eyes_open.edf");
@@ -43,16 +41,6 @@ class ReplayCommandTest {
     @RegisterExtension
     static final EmbeddedKafka KAFKA = new EmbeddedKafka();
 
-    /** Runs the command line; returns exit code, standard output and standard error. */
-    private static String[] run(String... args) {
-        CommandLine cli = Spikeline.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new String[] {Integer.toString(code), out.toString(), err.toString()};
-    }
 
     /** What the reader yields for the file, read directly, without empty event batches. */
     private static List<Object> direct(Path file) throws Exception {

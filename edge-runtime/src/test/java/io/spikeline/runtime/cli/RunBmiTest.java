@@ -1,17 +1,15 @@
 package io.spikeline.runtime.cli;
 
+import static io.spikeline.runtime.cli.CommandLineRun.figure;
+import static io.spikeline.runtime.cli.CommandLineRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code spikeline run bmi} end to end: the command runs the job on an embedded MiniCluster and writes its report. */
 class RunBmiTest {
@@ -19,21 +17,7 @@ class RunBmiTest {
     @TempDir
     Path tmp;
 
-    private static String[] run(String... args) {
-        CommandLine cli = Spikeline.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new String[] {Integer.toString(code), out.toString(), err.toString()};
-    }
 
-    private static double figure(String text, String regex) {
-        Matcher m = Pattern.compile(regex, Pattern.MULTILINE).matcher(text);
-        assertThat(m.find()).as("'%s' in%n%s", regex, text).isTrue();
-        return Double.parseDouble(m.group(1));
-    }
 
     @Test
     void bmiRunsDecodesBetterAtTheEndThanAtTheStartAndWritesItsReport() throws Exception {

@@ -10,7 +10,15 @@ import io.spikeline.models.network.ReadoutSpec;
 import io.spikeline.models.neuron.LifParameters;
 import io.spikeline.models.neuron.PerNeuron;
 import io.spikeline.models.readout.StepSize;
+import io.spikeline.ingest.sim.ReachingBatch;
+import io.spikeline.ingest.sim.ReachingSimulator;
+import io.spikeline.models.network.SpikingNetwork;
+import io.spikeline.models.record.Feedback;
+import io.spikeline.models.record.SpikeBatch;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.apache.flink.types.Either;
 
 /** The velocity decoder the reaching tests share: 96 cosine-tuned units → a LIF layer → normalised-LMS readout. */
 final class ReachingNetworks {
@@ -29,5 +37,42 @@ final class ReachingNetworks {
                 ConnectionSpec.of(new Connectivity.Sparse(0.25), -0.4, 1.2, 11));
         return NetworkSpec.of(session.channels(), session.binWidthUs(), List.of(hidden), 100,
                 new ReadoutSpec.Lms(2, new StepSize.Normalised(0.05, 1e-3)), session.binsPerBatch(), 64);
+    }
+
+    /** A reaching session as one ordered input (each spike batch, then its velocity) and its direct decodings. */
+    record Session(List<Either<SpikeBatch, Feedback>> inputs, List<float[]> directOutputs) {}
+
+    /**
+     * Simulates {@code batches} batches of the session with seed 5 and runs the decoder network directly on them,
+     * learning from each batch's velocity after the batch, as the operator does.
+     */
+    static Session sessionWithDirectOutputs(int batches) {
+        List<Either<SpikeBatch, Feedback>> inputs = new ArrayList<>();
+        ReachingSimulator simulator = new ReachingSimulator("k", session(5));
+        SpikingNetwork direct = new SpikingNetwork(decoder(session(0)));
+        List<float[]> expected = new ArrayList<>();
+        for (int n = 0; n < batches; n++) {
+            ReachingBatch batch = simulator.read();
+            inputs.add(Either.Left(batch.spikes()));
+            inputs.add(Either.Right(batch.velocity()));
+            SpikeBatch s = batch.spikes();
+            for (int b = 0; b < s.binCount(); b++) {
+                int[] spikes = Arrays.copyOfRange(s.channelIndices(), s.binOffsets()[b], s.binOffsets()[b + 1]);
+                if (direct.step(s.binStartTimeUs(b), spikes, spikes.length)) {
+                    expected.add(direct.output().clone());
+                }
+            }
+            direct.learn(batch.velocity());
+        }
+        return new Session(inputs, expected);
+    }
+
+    /**
+     * Passes a record on after 2 ms, so that a bounded input is still flowing when checkpoints or savepoints
+     * complete.
+     */
+    static Either<SpikeBatch, Feedback> paced(Either<SpikeBatch, Feedback> input) throws InterruptedException {
+        Thread.sleep(2);
+        return input;
     }
 }

@@ -3,16 +3,12 @@ package io.spikeline.operators.snn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spikeline.connectors.types.RecordTypes;
-import io.spikeline.ingest.sim.ReachingBatch;
-import io.spikeline.ingest.sim.ReachingSimulator;
 import io.spikeline.models.network.NetworkSpec;
-import io.spikeline.models.network.SpikingNetwork;
 import io.spikeline.models.record.Decoding;
 import io.spikeline.models.record.Feedback;
 import io.spikeline.models.record.SpikeBatch;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -66,34 +62,15 @@ class SpikingNetworkRecoveryTest {
         }
     }
 
-    private static Either<SpikeBatch, Feedback> paced(Either<SpikeBatch, Feedback> input) throws InterruptedException {
-        Thread.sleep(2);
-        return input;
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"hashmap", "rocksdb"})
     void afterAFailureTheJobRestoresAndDecodesExactlyAsWithout(String backend) throws Exception {
         CHECKPOINTED.set(false);
         FAILED.set(false);
         SEEN_AFTER_CHECKPOINT.set(0);
-        List<Either<SpikeBatch, Feedback>> inputs = new ArrayList<>();
-        ReachingSimulator simulator = new ReachingSimulator("k", ReachingNetworks.session(5));
-        SpikingNetwork direct = new SpikingNetwork(spec());
-        List<float[]> expected = new ArrayList<>();
-        for (int n = 0; n < BATCHES; n++) {
-            ReachingBatch batch = simulator.read();
-            inputs.add(Either.Left(batch.spikes()));
-            inputs.add(Either.Right(batch.velocity()));
-            SpikeBatch s = batch.spikes();
-            for (int b = 0; b < s.binCount(); b++) {
-                int[] spikes = Arrays.copyOfRange(s.channelIndices(), s.binOffsets()[b], s.binOffsets()[b + 1]);
-                if (direct.step(s.binStartTimeUs(b), spikes, spikes.length)) {
-                    expected.add(direct.output().clone());
-                }
-            }
-            direct.learn(batch.velocity());
-        }
+        ReachingNetworks.Session session = ReachingNetworks.sessionWithDirectOutputs(BATCHES);
+        List<Either<SpikeBatch, Feedback>> inputs = session.inputs();
+        List<float[]> expected = session.directOutputs();
 
         Configuration config = new Configuration();
         config.set(PipelineOptions.GENERIC_TYPES, false);
@@ -107,7 +84,7 @@ class SpikingNetworkRecoveryTest {
         List<Decoding> out = new ArrayList<>();
         // The input is paced (2 ms a record) so that the source is still running when checkpoints complete.
         try (CloseableIterator<Decoding> it = env.fromData(inputs, ControlledSpikingNetworkFunction.INPUT_TYPE)
-                .map(SpikingNetworkRecoveryTest::paced).returns(ControlledSpikingNetworkFunction.INPUT_TYPE)
+                .map(ReachingNetworks::paced).returns(ControlledSpikingNetworkFunction.INPUT_TYPE)
                 .keyBy(ControlledSpikingNetworkFunction::sourceKey, Types.STRING)
                 .connect(env.fromData(List.of(NetworkControl.freeze(1, 0, null, false)), NetworkControl.TYPE)
                         .broadcast(ControlledSpikingNetworkFunction.CONTROLS))

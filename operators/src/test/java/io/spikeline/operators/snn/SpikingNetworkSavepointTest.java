@@ -3,17 +3,13 @@ package io.spikeline.operators.snn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spikeline.connectors.types.RecordTypes;
-import io.spikeline.ingest.sim.ReachingBatch;
-import io.spikeline.ingest.sim.ReachingSimulator;
 import io.spikeline.models.network.NetworkSpec;
-import io.spikeline.models.network.SpikingNetwork;
 import io.spikeline.models.record.Decoding;
 import io.spikeline.models.record.Feedback;
 import io.spikeline.models.record.SpikeBatch;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
@@ -82,11 +78,6 @@ class SpikingNetworkSavepointTest {
         return ReachingNetworks.decoder(ReachingNetworks.session(0));
     }
 
-    private static Either<SpikeBatch, Feedback> paced(Either<SpikeBatch, Feedback> input) throws InterruptedException {
-        Thread.sleep(2);
-        return input;
-    }
-
     private static JobClient submit(List<Either<SpikeBatch, Feedback>> inputs, String backend, int parallelism,
                                     String savepoint) throws Exception {
         Configuration config = new Configuration();
@@ -101,7 +92,7 @@ class SpikingNetworkSavepointTest {
         env.setMaxParallelism(128);
         env.enableCheckpointing(Duration.ofHours(1).toMillis());
         env.fromData(inputs, ControlledSpikingNetworkFunction.INPUT_TYPE).uid("inputs").setParallelism(1)
-                .map(SpikingNetworkSavepointTest::paced).returns(ControlledSpikingNetworkFunction.INPUT_TYPE)
+                .map(ReachingNetworks::paced).returns(ControlledSpikingNetworkFunction.INPUT_TYPE)
                 .uid("pace").setParallelism(1)
                 .keyBy(ControlledSpikingNetworkFunction::sourceKey, Types.STRING)
                 .connect(env.fromData(List.of(NetworkControl.freeze(1, 0, null, false)), NetworkControl.TYPE)
@@ -118,23 +109,9 @@ class SpikingNetworkSavepointTest {
     @ValueSource(strings = {"hashmap", "rocksdb"})
     void stopWithSavepointAndResumeAtAnotherParallelismLosesAndRepeatsNothing(String backend) throws Exception {
         OUT.clear();
-        List<Either<SpikeBatch, Feedback>> inputs = new ArrayList<>();
-        ReachingSimulator simulator = new ReachingSimulator("k", ReachingNetworks.session(5));
-        SpikingNetwork direct = new SpikingNetwork(spec());
-        List<float[]> expected = new ArrayList<>();
-        for (int n = 0; n < BATCHES; n++) {
-            ReachingBatch batch = simulator.read();
-            inputs.add(Either.Left(batch.spikes()));
-            inputs.add(Either.Right(batch.velocity()));
-            SpikeBatch s = batch.spikes();
-            for (int b = 0; b < s.binCount(); b++) {
-                int[] spikes = Arrays.copyOfRange(s.channelIndices(), s.binOffsets()[b], s.binOffsets()[b + 1]);
-                if (direct.step(s.binStartTimeUs(b), spikes, spikes.length)) {
-                    expected.add(direct.output().clone());
-                }
-            }
-            direct.learn(batch.velocity());
-        }
+        ReachingNetworks.Session session = ReachingNetworks.sessionWithDirectOutputs(BATCHES);
+        List<Either<SpikeBatch, Feedback>> inputs = session.inputs();
+        List<float[]> expected = session.directOutputs();
 
         JobClient first = submit(inputs, backend, 1, null);
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
