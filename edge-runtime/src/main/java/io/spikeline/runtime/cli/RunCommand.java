@@ -9,6 +9,10 @@ import io.spikeline.runtime.eeg.EegReport;
 import io.spikeline.runtime.eeg.EegRun;
 import io.spikeline.runtime.eeg.EegScore;
 import io.spikeline.runtime.eeg.EegSettings;
+import io.spikeline.runtime.gesture.GestureReport;
+import io.spikeline.runtime.gesture.GestureRun;
+import io.spikeline.runtime.gesture.GestureScore;
+import io.spikeline.runtime.gesture.GestureSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -32,7 +36,13 @@ import picocli.CommandLine.Spec;
                 + "eyes open/closed every 256 ms by a spiking network learning online from the true state; the report "
                 + "scores it with accuracy (each frame is classified before the network learns from it) and a "
                 + "confusion matrix.",
-            "Without options: bmi 60 s of simulated broadband, eeg 120 s of simulated EEG, as fast as the job runs, "
+            "gesture: a simulated 128x128 event camera watching a hand perform 12 gestures, its events binned, cut "
+                + "into one 1 s sample per gesture onset and classified by a spiking network learning online from the "
+                + "gesture labels, deciding early once its confidence reaches --confidence; the report scores it with "
+                + "accuracy (each gesture is classified before the network learns from it), a confusion matrix and "
+                + "decision times.",
+            "Without options: bmi 60 s of simulated broadband, eeg 120 s of simulated EEG, gesture 600 s of simulated "
+                + "events, as fast as the job runs, "
                 + "report into ./spikeline-report."})
 final class RunCommand implements Callable<Integer> {
 
@@ -60,7 +70,8 @@ final class RunCommand implements Callable<Integer> {
     String input;
 
     @Option(names = "--seconds", defaultValue = "60", paramLabel = "S",
-            description = "Seconds of signal to process (default: ${DEFAULT-VALUE} for bmi, 120 for eeg).")
+            description = "Seconds of signal to process (default: ${DEFAULT-VALUE} for bmi, 120 for eeg, "
+                    + "600 for gesture).")
     double seconds;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "Seed of the simulated session (default: ${DEFAULT-VALUE}).")
@@ -96,6 +107,7 @@ final class RunCommand implements Callable<Integer> {
         return switch (app) {
             case bmi -> runBmi(out);
             case eeg -> runEeg(out);
+            case gesture -> runGesture(out);
             default -> throw new IllegalArgumentException("the " + app
                     + " application is not available yet; available: bmi, eeg");
         };
@@ -145,6 +157,45 @@ final class RunCommand implements Callable<Integer> {
                 p.decodingSeconds(), "accuracy", p.score().currentAccuracy(), EegScore.WINDOW_SECONDS,
                 p.score().latencyQuantileUs(0.99)));
         EegReport report = new EegReport(result);
+        return reported(out, report.text(), report.write(reportDir), reportDir);
+    }
+
+    @Option(names = "--confidence", paramLabel = "P",
+            description = "gesture: softmax confidence at which a gesture is decided early (default: 0.95; 1 decides "
+                    + "at the end of each sample).")
+    double confidence;
+
+    private int runGesture(PrintWriter out) throws Exception {
+        if (config != null) {
+            throw new IllegalArgumentException("--config is not available for gesture yet; its options are on the "
+                    + "command line");
+        }
+        for (String bmiOnly : new String[] {"--input", "--channels", "--learn-seconds"}) {
+            if (given(bmiOnly)) {
+                throw new IllegalArgumentException(bmiOnly + " applies to bmi only");
+            }
+        }
+        GestureSettings settings = GestureSettings.defaults();
+        if (given("--confidence")) {
+            settings = settings.withConfidenceThreshold(confidence);
+        }
+        if (given("--seconds")) {
+            settings = settings.withSeconds(seconds);
+        }
+        if (given("--seed")) {
+            settings = settings.withSeed(seed);
+        }
+        if (given("--realtime")) {
+            settings = settings.withRealTime(realTime);
+        }
+        out.printf(Locale.ROOT, "spikeline run gesture: %.1f s of simulated events from a %dx%d camera on an "
+                + "embedded Flink MiniCluster%n", settings.batches() * settings.batchSeconds(),
+                settings.recording().width(), settings.recording().height());
+        out.flush();
+        GestureRun.Result result = GestureRun.run(settings, progressEvery, p -> progress(out,
+                p.score().signalSeconds(), p.decodingSeconds(), "accuracy", p.score().currentAccuracy(),
+                GestureScore.WINDOW_SECONDS, p.score().latencyQuantileUs(0.99)));
+        GestureReport report = new GestureReport(result);
         return reported(out, report.text(), report.write(reportDir), reportDir);
     }
 

@@ -1,0 +1,16 @@
+/**
+ * The {@code gesture} application: an event camera's stream classified into 12 hand gestures by a spiking network
+ * that learns online from the gestures' labels and decides early when confident.
+ *
+ * <p>{@link io.spikeline.runtime.gesture.GestureJob} assembles the job on any stream of events and labels (event
+ * binning, {@link io.spikeline.runtime.gesture.GestureSampler} cutting one sample per gesture onset, the SNN classifier
+ * with early decision); {@link io.spikeline.runtime.gesture.GestureJob#simulated} is that stream from the event
+ * camera simulator; {@link io.spikeline.runtime.gesture.GestureRun} runs it on an embedded MiniCluster;
+ * {@link io.spikeline.runtime.gesture.GestureScore} scores it prequentially (each gesture is decided before the
+ * network learns from its label) and {@link io.spikeline.runtime.gesture.GestureReport} writes the report.
+ *
+ * <p>Accuracy is the fraction of gestures whose decision names the true gesture; decision time runs from a gesture's
+ * onset to the end of the first decode window whose softmax confidence reached the threshold; latency is the
+ * classifier's own, from the Decoding stamps: from the spike batch entering the SNN operator to the decode leaving it.
+ */
+package io.spikeline.runtime.gesture;
