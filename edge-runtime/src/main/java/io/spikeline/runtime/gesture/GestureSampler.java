@@ -20,8 +20,8 @@ import java.util.function.Consumer;
  * its sample, so that a network with early decision sees every gesture from its start and from rest.
  *
  * <p>Onset: while no sample runs, an incoming bin whose active ON cells outnumber its active OFF cells by at least
- * {@code onsetContrast} starts one at that bin's start {@code t_0}, provided the mean of that contrast over the
- * {@code quietBins} bins before it stays below {@code quietContrast}. Sample: the next {@code sampleBins · timeFactor}
+ * {@code onsetContrast} starts one at that bin's start {@code t_0}, provided each of the {@code quietBins} bins before
+ * it had a contrast below {@code quietContrast}. Sample: the next {@code sampleBins · timeFactor}
  * incoming bins from {@code t_0} on, each {@code timeFactor} of them merged in time and each
  * {@code spaceFactor × spaceFactor} block of cells merged in space (a sample cell spikes in a sample bin when any of
  * its incoming cells spiked in any of its incoming bins), emitted as sample bins starting at
@@ -53,10 +53,9 @@ public final class GestureSampler implements Snapshottable {
     private final boolean[] onsetLabelled = new boolean[ONSETS];
     private final List<Feedback> heldLabels = new ArrayList<>();
 
-    /** The ON minus OFF contrast of the last {@code quietBins} incoming bins, a ring, and its sum. */
-    private final int[] recentContrast;
-    private int recentSum;
     private long binsSeen;
+    /** The index of the latest incoming bin whose contrast was not quiet. */
+    private long lastLoudBin = Long.MIN_VALUE / 2;
     private int openCount;
     private boolean sampling;
     private long sampleStartUs;
@@ -84,7 +83,6 @@ public final class GestureSampler implements Snapshottable {
                 }
             }
         }
-        this.recentContrast = new int[params.quietBins()];
         this.inOpenBin = new boolean[coarse.channelCount()];
         this.openChannels = new int[coarse.channelCount()];
         this.builder = new SpikeBatchBuilder(coarse.channelCount());
@@ -115,14 +113,13 @@ public final class GestureSampler implements Snapshottable {
         for (int b = 0; b < fine.binCount(); b++) {
             long binStartUs = fine.binStartTimeUs(b);
             int contrast = contrast(channels, offsets[b], offsets[b + 1]);
-            boolean quiet = binsSeen >= recentContrast.length
-                    && recentSum < params.quietContrast() * recentContrast.length;
-            if (!sampling && quiet && contrast >= params.onsetContrast()) {
+            if (!sampling && binsSeen - lastLoudBin > params.quietBins() && contrast >= params.onsetContrast()) {
                 start(binStartUs);
             }
-            int slot = (int) (binsSeen++ % recentContrast.length);
-            recentSum += contrast - recentContrast[slot];
-            recentContrast[slot] = contrast;
+            if (contrast >= params.quietContrast()) {
+                lastLoudBin = binsSeen;
+            }
+            binsSeen++;
             if (sampling) {
                 merge(binStartUs, fine, offsets[b], offsets[b + 1], samples);
             }
@@ -256,8 +253,8 @@ public final class GestureSampler implements Snapshottable {
     public void writeSnapshot(DataOutput out) throws IOException {
         Snapshots.writeHeader(out, TAG, VERSION);
         out.writeInt(sampleChannel.length);
-        Snapshots.writeInts(out, recentContrast);
         out.writeLong(binsSeen);
+        out.writeLong(lastLoudBin);
         Snapshots.writeInts(out, Arrays.copyOf(openChannels, openCount));
         out.writeBoolean(sampling);
         out.writeLong(sampleStartUs);
@@ -290,12 +287,8 @@ public final class GestureSampler implements Snapshottable {
     public void readSnapshot(DataInput in) throws IOException {
         Snapshots.readHeader(in, TAG, VERSION);
         Snapshots.expectInt(in, sampleChannel.length, "incoming channel count");
-        Snapshots.readInts(in, recentContrast, "recent contrasts");
-        recentSum = 0;
-        for (int c : recentContrast) {
-            recentSum += c;
-        }
         binsSeen = in.readLong();
+        lastLoudBin = in.readLong();
         int open = in.readInt();
         if (open < 0 || open > openChannels.length) {
             throw new SnapshotFormatException("snapshot holds " + open + " open cells of " + openChannels.length);

@@ -69,15 +69,15 @@ public record GestureSettings(double seconds, long seed, boolean realTime, doubl
 
     /**
      * How the binned events are cut into gesture samples: onsets where at least 25 more cells turn ON than OFF in
-     * one 1 ms bin after 100 ms of mean contrast below 1.5 (the simulated background averages under 1, from its hot
-     * pixels); samples of 1 s (200 bins of 5 ms over 8×8-pixel cells, 512 channels), shorter than the shortest
+     * one 1 ms bin after 100 bins each below a contrast of 12 (the simulated background's contrast is about 1 ± 3
+     * per bin; a hand's appearance gives 30 to over 400); samples of 1 s (200 bins of 5 ms over 8×8-pixel cells, 512 channels), shorter than the shortest
      * gesture so that a sample never reaches into the next one; decodes every 100 ms; labels up to 2.5 s after
      * their onset.
      */
     public SamplerParams sampler() {
         GestureParameters p = recording();
         return new SamplerParams(p.width(), p.height(), BINNING.binWidthUs(), BINNING.poolingFactor(), 5, 4, 25, 100,
-                1.5, 200, 20, 2_500_000);
+                12, 200, 20, 2_500_000);
     }
 
     /** Simulator batches in the run: whole batches covering {@code seconds}, at least one. */

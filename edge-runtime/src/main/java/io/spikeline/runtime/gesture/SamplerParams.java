@@ -16,15 +16,15 @@ import java.io.Serializable;
  * @param onsetContrast ON minus OFF cells active in one incoming bin that start a sample (> 0): a hand entering the
  *     view brightens a whole patch at once, while noise and a moving edge turn about as many cells OFF as ON
  * @param quietBins incoming bins before an onset over which the view must have been quiet (> 0)
- * @param quietContrast the highest mean ON minus OFF contrast over those bins that counts as quiet: a hand still
- *     growing in the view (pushed towards the camera) brightens cells throughout, and is no new gesture
+ * @param quietContrast the ON minus OFF contrast from which a bin is not quiet: a hand still growing in the view
+ *     (pushed towards the camera) brightens rings of cells every few bins, and is no new gesture
  * @param sampleBins sample bins of one gesture sample (> 0)
  * @param decodeBins sample bins per decode window; divides {@code sampleBins}
  * @param maxGestureUs longest time from a sample's onset to the label of its gesture, µs: a label later than that
  *     after the latest onset belongs to a gesture whose onset was missed
  */
 public record SamplerParams(int sensorWidth, int sensorHeight, long fineBinUs, int finePool, int timeFactor,
-                            int spaceFactor, int onsetContrast, int quietBins, double quietContrast,
+                            int spaceFactor, int onsetContrast, int quietBins, int quietContrast,
                             int sampleBins, int decodeBins, long maxGestureUs)
         implements Serializable {
 
@@ -37,8 +37,8 @@ public record SamplerParams(int sensorWidth, int sensorHeight, long fineBinUs, i
         if (onsetContrast <= 0) {
             throw new IllegalArgumentException("sampler onsetContrast must be > 0, was " + onsetContrast);
         }
-        if (quietBins <= 0 || !(quietContrast < onsetContrast)) {
-            throw new IllegalArgumentException("sampler quietBins must be > 0 and quietContrast below onsetContrast "
+        if (quietBins <= 0 || quietContrast <= 0 || quietContrast > onsetContrast) {
+            throw new IllegalArgumentException("sampler quietBins must be > 0 and quietContrast in 1..onsetContrast "
                     + onsetContrast + ", were " + quietBins + " and " + quietContrast);
         }
         if (sampleBins <= 0 || decodeBins <= 0 || sampleBins % decodeBins != 0) {
