@@ -109,7 +109,7 @@ final class RunCommand implements Callable<Integer> {
             case eeg -> runEeg(out);
             case gesture -> runGesture(out);
             default -> throw new IllegalArgumentException("the " + app
-                    + " application is not available yet; available: bmi, eeg");
+                    + " application is not available yet; available: bmi, eeg, gesture");
         };
     }
 

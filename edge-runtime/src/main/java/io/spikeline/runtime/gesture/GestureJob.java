@@ -3,6 +3,7 @@ package io.spikeline.runtime.gesture;
 import io.spikeline.connectors.types.RecordTypes;
 import io.spikeline.models.network.ConnectionSpec;
 import io.spikeline.models.network.Connectivity;
+import io.spikeline.models.network.DelaySpec;
 import io.spikeline.models.network.EarlyDecision;
 import io.spikeline.models.network.LayerSpec;
 import io.spikeline.models.network.NetworkSpec;
@@ -37,7 +38,7 @@ import org.apache.flink.util.Collector;
  * The {@code gesture} job: DVS events and gesture labels ({@link #DEVICE_TYPE}, from {@link #simulated} or any other
  * source of the same type) → event binning (1 ms, 2×2-pixel cells, ON/OFF) → {@link GestureSampler} (one 1 s sample
  * per gesture onset, pooled to 5 ms and 8×8-pixel cells; labels stamped onto their samples) → the SNN classifier per
- * key ({@link #classifier}) with early decision, learning online from the labels. The output carries the
+ * key ({@link #classifier}: a heterogeneous-delay feature layer and a readout) with early decision, learning online from the labels. The output carries the
  * classifier's decodings (left) and the aligned labels (right), so the run can score one against the other.
  */
 public final class GestureJob {
@@ -56,7 +57,9 @@ public final class GestureJob {
 
     /**
      * The sample cells (512 channels) → a sparse (10 %) layer of LIF units (τ 20 ms) with weights uniform in
-     * [−0.2, 0.2), weak enough that the background noise alone seldom fires them while a moving hand does → a
+     * [−0.2, 0.2), weak enough that the background noise alone seldom fires them while a moving hand does, and
+     * heterogeneous synaptic delays of 1–20 bins (5–100 ms), so that a unit sums what different cells saw at different
+     * times and answers to a movement's course, not only to where the hand is → a
      * perceptron over their spike traces (τ 300 ms), decoding every 100 ms. Weights start at zero and the perceptron
      * only adds multiples of its step, so its step sets the scale of the class scores (the softmax temperature) and
      * nothing else: at 10, a gesture learned well reaches a confidence of 0.95 within its first half second while an ambiguous one stays below. Early decision
@@ -66,7 +69,7 @@ public final class GestureJob {
         SamplerParams s = settings.sampler();
         LifParameters lif = LifParameters.defaults().withTauMs(PerNeuron.of(20), s.sampleBinUs() / 1e3);
         LayerSpec hidden = LayerSpec.of(new NeuronModel.Lif(lif), HIDDEN,
-                ConnectionSpec.of(new Connectivity.Sparse(0.1), -0.2, 0.2, 17));
+                ConnectionSpec.of(new Connectivity.Sparse(0.1), -0.2, 0.2, 17).withDelays(new DelaySpec(1, 20)));
         return NetworkSpec.of(s.sampleGrid().channelCount(), s.sampleBinUs(), List.of(hidden), 300,
                         new ReadoutSpec.Classifier(CLASS_COUNT, ClassifierRule.PERCEPTRON, new StepSize.Normalised(10, 1e-3)),
                         s.decodeBins(), 2 * s.decodesPerSample())

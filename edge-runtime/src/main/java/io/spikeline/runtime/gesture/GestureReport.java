@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * The report of a {@code gesture} run: a text summary, and an HTML page with the same figures, the confusion matrix
- * of the 12 gestures and plots (learning curve, latency histogram, decision times) as inline SVG.
+ * of the 12 gestures and plots (learning curve, decision times, a spike raster of the feature layer, latency
+ * histogram) as inline SVG.
  */
 public final class GestureReport {
     /** Fraction of the run's gestures compared at its start and at its end. */
@@ -103,6 +104,12 @@ public final class GestureReport {
         h.append("<h2>Decision time of the gestures decided early</h2>\n")
                 .append(SvgPlot.histogram("ms from onset to the decision (confidence reached)", "gestures",
                         score.earlyDecisionMs(), score.settings().sampler().sampleUs() / 1000));
+        int samples = Math.min(GestureSettings.CLASSES.length, n);
+        if (samples > 0) {
+            h.append("<h2>Feature layer spike raster: the first ").append(samples)
+                    .append(" gesture samples, whole (the job stops integrating a sample at its early decision)</h2>\n")
+                    .append(FeatureRaster.of(score.settings(), samples).svg());
+        }
         h.append("<h2>Decode latency histogram</h2>\n")
                 .append(SvgPlot.histogram("latency (µs) up to p99; the last bar counts every decode above", "decodes",
                         score.latencies(), score.latencyQuantileUs(0.99)));

@@ -62,9 +62,10 @@ class RunGestureTest {
 
         String html = Files.readString(reports.resolve("report.html"), StandardCharsets.UTF_8);
         assertThat(html).contains(text.lines().findFirst().orElseThrow()).contains("Confusion matrix")
-                .contains("Learning curve").contains("Decision time").contains("latency histogram")
+                .contains("Learning curve").contains("Decision time").contains("Feature layer spike raster")
+                .contains("latency histogram")
                 .contains("<th>swipe left</th>").contains("<th>circle counterclockwise</th>");
-        assertThat(html.split("<svg", -1)).hasSize(4);
+        assertThat(html.split("<svg", -1)).hasSize(5);
     }
 
     @Test
