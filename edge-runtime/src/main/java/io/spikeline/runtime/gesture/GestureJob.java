@@ -1,5 +1,9 @@
 package io.spikeline.runtime.gesture;
 
+import io.spikeline.connectors.RawMessage;
+import io.spikeline.connectors.kafka.DecodedStream;
+import io.spikeline.connectors.kafka.KafkaRecordType;
+import io.spikeline.connectors.kafka.SpikelineKafka;
 import io.spikeline.connectors.types.RecordTypes;
 import io.spikeline.models.network.ConnectionSpec;
 import io.spikeline.models.network.Connectivity;
@@ -21,6 +25,7 @@ import io.spikeline.operators.signal.EventBinningFunction;
 import io.spikeline.operators.snn.ControlledSpikingNetworkFunction;
 import io.spikeline.operators.snn.NetworkControl;
 import io.spikeline.operators.snn.SnnOptions;
+import io.spikeline.runtime.endpoint.KafkaEndpoint;
 import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -29,14 +34,16 @@ import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.api.java.typeutils.EitherTypeInfo;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.types.Either;
 import org.apache.flink.util.Collector;
 
 /**
- * The {@code gesture} job: DVS events and gesture labels ({@link #DEVICE_TYPE}, from {@link #simulated} or any other
- * source of the same type) → event binning (1 ms, 2×2-pixel cells, ON/OFF) → {@link GestureSampler} (one 1 s sample
+ * The {@code gesture} job: DVS events and gesture labels ({@link #DEVICE_TYPE}, from {@link #simulated},
+ * {@link #fromKafka} or any other source of the same type) → event binning (1 ms, 2×2-pixel cells, ON/OFF) → {@link GestureSampler} (one 1 s sample
  * per gesture onset, pooled to 5 ms and 8×8-pixel cells; labels stamped onto their samples) → the SNN classifier per
  * key ({@link #classifier}: a heterogeneous-delay feature layer and a readout) with early decision, learning online from the labels. The output carries the
  * classifier's decodings (left) and the aligned labels (right), so the run can score one against the other.
@@ -92,6 +99,27 @@ public final class GestureJob {
                         out.collect(Either.Right(label));
                     }
                 }).returns(DEVICE_TYPE).setParallelism(1).name("events and labels");
+    }
+
+    /**
+     * The camera's events and labels from two Kafka topics (Avro single-object messages), each read from its
+     * endpoint's starting offsets up to the end the topic has when the job starts, so that a run over what the topics
+     * hold ends; with the messages that did not decode.
+     */
+    public static DecodedStream<Either<EventBatch, Feedback>> fromKafka(StreamExecutionEnvironment env,
+                                                                        KafkaEndpoint events, KafkaEndpoint labels) {
+        DecodedStream<EventBatch> batches = SpikelineKafka.read(env, upToTheEnd(events),
+                KafkaRecordType.eventBatches(), events.settings());
+        DecodedStream<Feedback> feedback = SpikelineKafka.read(env, upToTheEnd(labels), KafkaRecordType.feedback(),
+                labels.settings());
+        DataStream<Either<EventBatch, Feedback>> device = batches.records()
+                .map(b -> Either.<EventBatch, Feedback>Left(b)).returns(DEVICE_TYPE)
+                .union(feedback.records().map(f -> Either.<EventBatch, Feedback>Right(f)).returns(DEVICE_TYPE));
+        return new DecodedStream<>(device, batches.deadLetters().union(feedback.deadLetters()));
+    }
+
+    private static KafkaSource<RawMessage> upToTheEnd(KafkaEndpoint topic) {
+        return SpikelineKafka.source(topic.settings()).setBounded(OffsetsInitializer.latest()).build();
     }
 
     /*

@@ -1,0 +1,97 @@
+package io.spikeline.runtime.gesture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.spikeline.connectors.kafka.DecodedStream;
+import io.spikeline.connectors.kafka.EmbeddedKafka;
+import io.spikeline.connectors.wire.RecordCodec;
+import io.spikeline.ingest.sim.GestureBatch;
+import io.spikeline.ingest.sim.GestureSimulator;
+import io.spikeline.models.record.Decoding;
+import io.spikeline.models.record.EventBatch;
+import io.spikeline.models.record.Feedback;
+import io.spikeline.runtime.endpoint.Endpoint;
+import io.spikeline.runtime.endpoint.EndpointSinks;
+import io.spikeline.runtime.endpoint.KafkaEndpoint;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.types.Either;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The gesture job fed by a real (KRaft) Kafka broker, its decodings written back to one. */
+class GestureKafkaTest {
+
+    @RegisterExtension
+    static final EmbeddedKafka KAFKA = new EmbeddedKafka();
+
+    @TempDir
+    Path tmp;
+
+    private static String url(String topic) {
+        return "kafka://" + KAFKA.bootstrapServers() + "/" + topic;
+    }
+
+    @Test
+    void eventsAndLabelsFromKafkaAreClassifiedLikeTheSimulatorsAndTheDecodingsWrittenBack() throws Exception {
+        String events = EmbeddedKafka.uniqueTopic("gesture-events");
+        String labels = EmbeddedKafka.uniqueTopic("gesture-labels");
+        String decisions = EmbeddedKafka.uniqueTopic("gesture-decisions");
+        KAFKA.clients().createTopics(1, events, labels, decisions);
+        GestureSettings settings = GestureSettings.defaults().withSeconds(40);
+        RecordCodec<EventBatch, ?> eventCodec = RecordCodec.eventBatches();
+        RecordCodec<Feedback, ?> labelCodec = RecordCodec.feedback();
+        byte[] key = GestureSettings.SOURCE_KEY.getBytes(StandardCharsets.UTF_8);
+        List<ProducerRecord<byte[], byte[]>> messages = new ArrayList<>();
+        long eventCount = 0;
+        int labelCount = 0;
+        try (GestureSimulator camera = new GestureSimulator(GestureSettings.SOURCE_KEY, settings.recording())) {
+            for (long b = 0; b < settings.batches(); b++) {
+                GestureBatch batch = camera.read();
+                messages.add(new ProducerRecord<>(events, key, eventCodec.encode(batch.events())));
+                eventCount += batch.events().size();
+                for (Feedback label : batch.labels()) {
+                    messages.add(new ProducerRecord<>(labels, key, labelCodec.encode(label)));
+                    labelCount++;
+                }
+            }
+        }
+        KAFKA.clients().produce(messages);
+        Path deadLetters = tmp.resolve("dead-letters.jsonl");
+
+        GestureRun.Result fromKafka = GestureRun.run(settings, env -> {
+            DecodedStream<Either<EventBatch, Feedback>> device = GestureJob.fromKafka(env,
+                    (KafkaEndpoint) Endpoint.parse(url(events)), (KafkaEndpoint) Endpoint.parse(url(labels)));
+            EndpointSinks.deadLetters(device.deadLetters(), Endpoint.parse("file://" + deadLetters));
+            return device.records();
+        }, eventCount, Endpoint.parse(url(decisions) + "?guarantee=at-least-once"), 1, p -> { });
+        GestureRun.Result simulated = GestureRun.run(settings, 1, p -> { });
+
+        // Every labelled gesture is classified, as on the simulator directly, with the same decisions: the sampler
+        // orders labels behind the bins they follow, whichever of the two topics is read faster.
+        GestureScore score = fromKafka.score();
+        assertThat(score.count()).isEqualTo(labelCount).isEqualTo(simulated.score().count());
+        for (int g = 0; g < score.count(); g++) {
+            assertThat(score.confusion(g, g + 1).accuracy()).as("gesture %d", g)
+                    .isEqualTo(simulated.score().confusion(g, g + 1).accuracy());
+        }
+        assertThat(score.earlyDecisionMs()).isEqualTo(simulated.score().earlyDecisionMs());
+        assertThat(fromKafka.events()).isEqualTo(simulated.events());
+
+        // Every decoding reached the decisions topic.
+        List<Decoding> written = new ArrayList<>();
+        RecordCodec<Decoding, ?> decodingCodec = RecordCodec.decodings();
+        for (ConsumerRecord<byte[], byte[]> m : KAFKA.clients().readCommitted(decisions)) {
+            written.add(decodingCodec.decode(m.value()));
+        }
+        assertThat(written).hasSize(score.latencies().length);
+        assertThat(written).allMatch(d -> d.sourceKey().equals(GestureSettings.SOURCE_KEY) && d.hasClass());
+        assertThat(!Files.exists(deadLetters) || Files.size(deadLetters) == 0).as("no dead letters").isTrue();
+    }
+}
