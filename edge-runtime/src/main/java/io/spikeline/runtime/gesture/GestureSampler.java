@@ -104,7 +104,7 @@ public final class GestureSampler implements Snapshottable {
         if (sampling && fine.startTimeUs() > processedUntilUs) {
             int gap = (int) Math.min(Integer.MAX_VALUE, (fine.startTimeUs() - processedUntilUs) / params.fineBinUs());
             for (int b = 0; b < gap && sampling; b++) {
-                merge(processedUntilUs, fine, 0, 0, samples);
+                merge(fine, 0, 0, samples);
                 processedUntilUs += params.fineBinUs();
             }
         }
@@ -121,7 +121,7 @@ public final class GestureSampler implements Snapshottable {
             }
             binsSeen++;
             if (sampling) {
-                merge(binStartUs, fine, offsets[b], offsets[b + 1], samples);
+                merge(fine, offsets[b], offsets[b + 1], samples);
             }
             processedUntilUs = binStartUs + params.fineBinUs();
         }
@@ -161,7 +161,7 @@ public final class GestureSampler implements Snapshottable {
         samples++;
     }
 
-    private void merge(long binStartUs, SpikeBatch fine, int from, int to, Consumer<SpikeBatch> samples) {
+    private void merge(SpikeBatch fine, int from, int to, Consumer<SpikeBatch> samples) {
         int[] channels = fine.channelIndices();
         for (int i = from; i < to; i++) {
             int c = sampleChannel[channels[i]];

@@ -107,6 +107,24 @@ class GestureSamplerTest {
     }
 
     @Test
+    void aGapInTheInputInsideASampleCountsAsEmptyBins() {
+        GestureSampler s = new GestureSampler(SMALL);
+        accept(s, fine(0, quiet(), quiet(), quiet(), quiet(), quiet(), on(12)));
+        // Bins 6 .. 8 never arrive; bin 9 spikes on OFF pixel (0, 0), then the sample's last bins.
+        accept(s, fine(9, new int[] {0}, quiet(), quiet(), quiet()));
+        // The first batch completed no sample bin; the second completes them all.
+        assertThat(samples).hasSize(1);
+        SpikeBatch sample = samples.get(0);
+        assertThat(sample.startTimeUs()).isEqualTo(5000);
+        assertThat(sample.binCount()).isEqualTo(4);
+        // Sample bins: [5, 6] (the burst), [7, 8] (missing: empty), [9, 10] (OFF cell 0), [11, 12].
+        assertThat(bin(sample, 0)).containsExactly(16, 17, 18);
+        assertThat(bin(sample, 1)).isEmpty();
+        assertThat(bin(sample, 2)).containsExactly(0);
+        assertThat(bin(sample, 3)).isEmpty();
+    }
+
+    @Test
     void labelsAreStampedOnTheLastDecodeWindowOfTheirGesturesSample() {
         GestureSampler s = new GestureSampler(SMALL);
         // Labelled at 16 ms before the bins reach it: held.
