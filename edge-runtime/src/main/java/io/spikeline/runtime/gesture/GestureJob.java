@@ -43,10 +43,11 @@ import org.apache.flink.util.Collector;
 
 /**
  * The {@code gesture} job: DVS events and gesture labels ({@link #DEVICE_TYPE}, from {@link #simulated},
- * {@link #fromKafka} or any other source of the same type) → event binning (1 ms, 2×2-pixel cells, ON/OFF) → {@link GestureSampler} (one 1 s sample
- * per gesture onset, pooled to 5 ms and 8×8-pixel cells; labels stamped onto their samples) → the SNN classifier per
- * key ({@link #classifier}: a heterogeneous-delay feature layer and a readout) with early decision, learning online from the labels. The output carries the
- * classifier's decodings (left) and the aligned labels (right), so the run can score one against the other.
+ * {@link #fromKafka} or any other source of the same type) → event binning (1 ms, 2×2-pixel cells, ON/OFF) →
+ * {@link GestureSampler} (one 1 s sample per gesture onset, pooled to 5 ms and 8×8-pixel cells; labels stamped onto
+ * their samples) → the SNN classifier per key ({@link #classifier}: a heterogeneous-delay feature layer and a readout)
+ * with early decision, learning online from the labels. The output carries the classifier's decodings (left) and the
+ * aligned labels (right), so the run can score one against the other.
  */
 public final class GestureJob {
     /** LIF units of the feature layer. */
@@ -66,24 +67,24 @@ public final class GestureJob {
      * The sample cells (512 channels) → a sparse (10 %) layer of LIF units (τ 20 ms) with weights uniform in
      * [−0.2, 0.2), weak enough that the background noise alone seldom fires them while a moving hand does, and
      * heterogeneous synaptic delays of 1–20 bins (5–100 ms), so that a unit sums what different cells saw at different
-     * times and answers to a movement's course, not only to where the hand is → a
-     * perceptron over their spike traces (τ 300 ms), decoding every 100 ms. Weights start at zero and the perceptron
+     * times and answers to a movement's course, not only to where the hand is → a perceptron over their spike traces
+     * (τ 300 ms), decoding every 100 ms. Weights start at zero and the perceptron
      * only adds multiples of its step, so its step sets the scale of the class scores (the softmax temperature) and
-     * nothing else: at 10, a gesture learned well reaches a confidence of 0.95 within its first half second while an ambiguous one stays below. Early decision
-     * over each 1 s sample at {@link GestureSettings#confidenceThreshold}.
+     * nothing else: at 10, once the network has learned, most gestures reach a confidence of 0.95 before their sample
+     * ends (about half a second after their onset, on the default run) while ambiguous ones stay below it. Early
+     * decision over each 1 s sample at {@link GestureSettings#confidenceThreshold}.
      */
     public static NetworkSpec classifier(GestureSettings settings) {
         SamplerParams s = settings.sampler();
         LifParameters lif = LifParameters.defaults().withTauMs(PerNeuron.of(20), s.sampleBinUs() / 1e3);
         LayerSpec hidden = LayerSpec.of(new NeuronModel.Lif(lif), HIDDEN,
                 ConnectionSpec.of(new Connectivity.Sparse(0.1), -0.2, 0.2, 17).withDelays(new DelaySpec(1, 20)));
-        return NetworkSpec.of(s.sampleGrid().channelCount(), s.sampleBinUs(), List.of(hidden), 300,
-                        new ReadoutSpec.Classifier(CLASS_COUNT, ClassifierRule.PERCEPTRON, new StepSize.Normalised(10, 1e-3)),
+        ReadoutSpec readout = new ReadoutSpec.Classifier(GestureSettings.CLASSES.length, ClassifierRule.PERCEPTRON,
+                new StepSize.Normalised(10, 1e-3));
+        return NetworkSpec.of(s.sampleGrid().channelCount(), s.sampleBinUs(), List.of(hidden), 300, readout,
                         s.decodeBins(), 2 * s.decodesPerSample())
                 .withEarlyDecision(new EarlyDecision(settings.confidenceThreshold(), s.sampleBins()));
     }
-
-    private static final int CLASS_COUNT = GestureSettings.CLASSES.length;
 
     /** The simulated camera of {@code settings} as the job's input, at parallelism 1. */
     public static DataStream<Either<EventBatch, Feedback>> simulated(StreamExecutionEnvironment env,
@@ -127,7 +128,10 @@ public final class GestureJob {
      * the first one met, with that one's casts (see BmiJob).
      */
 
-    /** Adds the job on {@code device} to {@code env} (whose generic types must be disabled); returns decodings and labels. */
+    /**
+     * Adds the job on {@code device} to {@code env} (whose generic types must be disabled); returns decodings and
+     * labels.
+     */
     public static DataStream<Either<Decoding, Feedback>> build(StreamExecutionEnvironment env,
                                                                DataStream<Either<EventBatch, Feedback>> device,
                                                                GestureSettings settings) {
@@ -150,7 +154,8 @@ public final class GestureJob {
                 .process(new ControlledSpikingNetworkFunction(() -> classifier(settings), SnnOptions.defaults()),
                         RecordTypes.DECODING)
                 .name("snn gesture classifier");
-        DataStream<Feedback> aligned = samples.filter(e -> e.isRight()).map(e -> e.right()).returns(RecordTypes.FEEDBACK);
+        DataStream<Feedback> aligned = samples.filter(e -> e.isRight()).map(e -> e.right())
+                .returns(RecordTypes.FEEDBACK);
         return decodings.map(d -> Either.<Decoding, Feedback>Left(d)).returns(OUTPUT_TYPE)
                 .union(aligned.map(f -> Either.<Decoding, Feedback>Right(f)).returns(OUTPUT_TYPE));
     }

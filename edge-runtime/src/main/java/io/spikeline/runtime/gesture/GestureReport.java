@@ -77,7 +77,10 @@ public final class GestureReport {
         return String.join(System.lineSeparator(), lines) + System.lineSeparator();
     }
 
-    /** Writes {@code report.txt} and {@code report.html} into {@code folder} (created if needed); returns the HTML path. */
+    /**
+     * Writes {@code report.txt} and {@code report.html} into {@code folder} (created if needed); returns the HTML
+     * path.
+     */
     public Path write(Path folder) throws IOException {
         return ReportFiles.write(folder, text(), html());
     }

@@ -10,12 +10,12 @@ import java.util.Map;
 import org.apache.flink.types.Either;
 
 /**
- * Scores a {@code gesture} run's decisions against the gestures' labels as both arrive from the job (in either
- * order). A label is stamped at the start of its sample's last decode window, and the decode of that window is the
- * gesture's decision (with early decision, the decision reached earlier in the sample, repeated). The decision time
- * of a gesture is the end of the first of its sample's windows whose confidence reached the threshold, from the
- * onset; a gesture whose sample never reached it before its last window was decided at the end of its sample. Keeps every gesture's truth,
- * decision, confidence and decision time, and every decode's latency, for the report.
+ * Scores a {@code gesture} run's decisions against the gestures' labels as both arrive from the job (in either order).
+ * A label is stamped at the start of its sample's last decode window, and the decode of that window is the gesture's
+ * decision (with early decision, the decision reached earlier in the sample, repeated). The decision time of a gesture
+ * is the end of the first of its sample's windows whose confidence reached the threshold, from the onset; a gesture
+ * whose sample never reached it before its last window was decided at the end of its sample. Keeps every gesture's
+ * truth, decision and decision time, and every decode's latency, for the report.
  */
 public final class GestureScore {
     /** Signal time over which the accuracy curve and the current accuracy are measured, s. */

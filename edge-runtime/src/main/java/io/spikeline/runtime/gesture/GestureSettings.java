@@ -69,10 +69,10 @@ public record GestureSettings(double seconds, long seed, boolean realTime, doubl
 
     /**
      * How the binned events are cut into gesture samples: onsets where at least 25 more cells turn ON than OFF in
-     * one 1 ms bin after 100 bins each below a contrast of 12 (the simulated background's contrast is about 1 ± 3
-     * per bin; a hand's appearance gives 30 to over 400); samples of 1 s (200 bins of 5 ms over 8×8-pixel cells, 512 channels), shorter than the shortest
-     * gesture so that a sample never reaches into the next one; decodes every 100 ms; labels up to 2.5 s after
-     * their onset.
+     * one 1 ms bin after 100 bins each below a contrast of 12 (the simulated background's contrast is about 1 ± 3 per bin; a
+     * hand's appearance gives 30 to over 400); samples of 1 s (200 bins of 5 ms over 8×8-pixel cells, 512 channels),
+     * shorter than the shortest gesture so that a sample never reaches into the next one; decodes every 100 ms; labels
+     * up to 2.5 s after their onset.
      */
     public SamplerParams sampler() {
         GestureParameters p = recording();
