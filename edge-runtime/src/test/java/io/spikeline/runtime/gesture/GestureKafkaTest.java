@@ -62,8 +62,8 @@ class GestureKafkaTest {
         GestureRun.Result simulated = GestureRun.run(settings, 1, p -> { });
 
         // Every labelled gesture is classified (a message that did not decode would be missing), as on the simulator
-        // directly, with the same decisions: the sampler orders labels behind the bins they follow, whichever of the
-        // two topics is read faster.
+        // directly, with the same decisions: the labels topic, far smaller, is read ahead of the events, and the
+        // sampler holds each label until the bins have passed it, as it does with the simulator's.
         GestureScore score = fromKafka.score();
         assertThat(score.count()).isEqualTo(labelCount).isEqualTo(simulated.score().count());
         for (int g = 0; g < score.count(); g++) {
