@@ -5,6 +5,7 @@ import io.spikeline.ingest.sim.GestureParameters;
 import io.spikeline.models.encode.PolarityChannels;
 import io.spikeline.operators.signal.EventBinningSpec;
 import java.io.Serializable;
+import java.util.Locale;
 
 /**
  * What an embedded {@code gesture} run classifies: {@code seconds} of a simulated event camera
@@ -94,7 +95,7 @@ public record GestureSettings(double seconds, long seed, boolean realTime, doubl
         Gesture[] gestures = Gesture.values();
         String[] names = new String[gestures.length];
         for (int g = 0; g < gestures.length; g++) {
-            names[g] = gestures[g].name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+            names[g] = gestures[g].name().toLowerCase(Locale.ROOT).replace('_', ' ');
         }
         return names;
     }
