@@ -44,6 +44,7 @@ final class KeyedNetworkRunner {
     private final ValueState<SpikingNetwork> network;
     private final ListState<Feedback> pending;
     private final ValueState<long[]> keyStats;
+    private final LiveNetworks live;
     private final int[] binSpikes;
 
     KeyedNetworkRunner(SerializableSupplier<NetworkSpec> specs, SnnOptions options, WallClock clock,
@@ -58,6 +59,7 @@ final class KeyedNetworkRunner {
         this.pending = context.getListState(new ListStateDescriptor<>("snn-pending-feedback", RecordTypes.FEEDBACK));
         this.keyStats = context.getState(new ValueStateDescriptor<>("snn-key-stats",
                 PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
+        this.live = new LiveNetworks(options.liveNetworks());
         this.binSpikes = new int[spec.inputSize()];
         long windowUs = spec.decodeIntervalBins() * spec.binWidthUs();
         if (options.feedbackToleranceUs() != SnnOptions.CONTAINING_WINDOW
@@ -72,9 +74,26 @@ final class KeyedNetworkRunner {
     }
 
     /** The current key's network, built from the specification on the key's first record. */
-    private SpikingNetwork network() throws Exception {
-        SpikingNetwork net = network.value();
-        return net != null ? net : new SpikingNetwork(spec);
+    private SpikingNetwork network(String key) throws Exception {
+        SpikingNetwork net = live.get(key);
+        if (net != null) {
+            return net;
+        }
+        net = network.value();
+        if (net == null) {
+            return new SpikingNetwork(spec);
+        }
+        live.put(key, net);
+        return net;
+    }
+
+    /** Writes the current key's network, changed, to its state. */
+    private void store(String key, SpikingNetwork net) throws Exception {
+        network.update(net);
+        if (live.undecided()) {
+            live.decide(network.value() == net);
+        }
+        live.put(key, net);
     }
 
     private long[] stats() throws Exception {
@@ -120,7 +139,7 @@ final class KeyedNetworkRunner {
             keyStats.update(stats);
             return;
         }
-        SpikingNetwork net = network();
+        SpikingNetwork net = network(key);
         long synOpsBefore = net.operations().synOps();
         long ruleUpdatesBefore = net.learningUpdates();
         long spikesBefore = net.neuronSpikes();
@@ -144,7 +163,7 @@ final class KeyedNetworkRunner {
                 }
             }
         }
-        network.update(net);
+        store(key, net);
         keyStats.update(stats);
         metrics.add(SnnCounter.INPUT_SPIKES, batch.spikeCount());
         metrics.add(SnnCounter.INPUT_CHANNEL_BINS, (long) batch.channelCount() * batch.binCount());
@@ -165,7 +184,7 @@ final class KeyedNetworkRunner {
 
     /** Learns from {@code feedback} now if its decode exists, else holds it (bounded) until it does. */
     void onFeedback(String key, Feedback feedback, SideOutputs side) throws Exception {
-        SpikingNetwork net = network();
+        SpikingNetwork net = network(key);
         long[] stats = stats();
         FeedbackOutcome outcome = learn(net, feedback);
         if (outcome == FeedbackOutcome.NOT_YET_DECODED) {
@@ -173,7 +192,7 @@ final class KeyedNetworkRunner {
         } else {
             count(key, net, feedback, outcome, stats, side);
             if (outcome == FeedbackOutcome.APPLIED) {
-                network.update(net);
+                store(key, net);
             }
         }
         keyStats.update(stats);

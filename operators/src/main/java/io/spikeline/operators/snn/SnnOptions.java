@@ -14,9 +14,13 @@ import java.util.Objects;
  * @param feedbackToleranceUs how far a feedback's event time may lie from the start of the decode window it is
  *     matched to, µs, for feedback stamped by another clock; {@link #CONTAINING_WINDOW} (the default) for feedback
  *     on the sensor clock, matched to the window containing it
+ * @param liveNetworks keys per operator instance whose live network is kept between records (least recently used
+ *     forgotten first; {@link LiveNetworks}), so that a backend of serialised state (RocksDB) rebuilds a network
+ *     only when its key comes back after that many others; 0 for none. Each costs the memory of one network. The
+ *     heap backend already holds live networks and ignores it.
  */
 public record SnnOptions(int maxPendingFeedback, StaleInputPolicy staleInput, long maxLagUs, long exportIntervalUs,
-                         long feedbackToleranceUs) implements Serializable {
+                         long feedbackToleranceUs, int liveNetworks) implements Serializable {
 
     /**
      * The {@code feedbackToleranceUs} of feedback on the sensor clock: a feedback learns from the decode window that
@@ -24,9 +28,18 @@ public record SnnOptions(int maxPendingFeedback, StaleInputPolicy staleInput, lo
      */
     public static final long CONTAINING_WINDOW = -1;
 
+    /** The default {@code liveNetworks}. */
+    public static final int DEFAULT_LIVE_NETWORKS = 256;
+
     /** Options with feedback on the sensor clock ({@link #CONTAINING_WINDOW}). */
     public SnnOptions(int maxPendingFeedback, StaleInputPolicy staleInput, long maxLagUs, long exportIntervalUs) {
         this(maxPendingFeedback, staleInput, maxLagUs, exportIntervalUs, CONTAINING_WINDOW);
+    }
+
+    /** Options with {@link #DEFAULT_LIVE_NETWORKS}. */
+    public SnnOptions(int maxPendingFeedback, StaleInputPolicy staleInput, long maxLagUs, long exportIntervalUs,
+                      long feedbackToleranceUs) {
+        this(maxPendingFeedback, staleInput, maxLagUs, exportIntervalUs, feedbackToleranceUs, DEFAULT_LIVE_NETWORKS);
     }
 
     public SnnOptions {
@@ -44,24 +57,29 @@ public record SnnOptions(int maxPendingFeedback, StaleInputPolicy staleInput, lo
             throw new IllegalArgumentException("feedbackToleranceUs must be >= 0 (or CONTAINING_WINDOW), was "
                     + feedbackToleranceUs);
         }
+        if (liveNetworks < 0) {
+            throw new IllegalArgumentException("liveNetworks must be >= 0, was " + liveNetworks);
+        }
     }
 
-    /** 64 pending feedback records, every batch decoded, no periodic export. */
+    /** 64 pending feedback records, every batch decoded, no periodic export, 256 live networks. */
     public static SnnOptions defaults() {
         return new SnnOptions(64, StaleInputPolicy.DECODE_ALL, Long.MAX_VALUE, 0);
     }
 
     public SnnOptions withStaleInputSkipped(long newMaxLagUs) {
         return new SnnOptions(maxPendingFeedback, StaleInputPolicy.SKIP, newMaxLagUs, exportIntervalUs,
-                feedbackToleranceUs);
+                feedbackToleranceUs, liveNetworks);
     }
 
     public SnnOptions withExportInterval(long newExportIntervalUs) {
-        return new SnnOptions(maxPendingFeedback, staleInput, maxLagUs, newExportIntervalUs, feedbackToleranceUs);
+        return new SnnOptions(maxPendingFeedback, staleInput, maxLagUs, newExportIntervalUs, feedbackToleranceUs,
+                liveNetworks);
     }
 
     public SnnOptions withMaxPendingFeedback(int newMaxPendingFeedback) {
-        return new SnnOptions(newMaxPendingFeedback, staleInput, maxLagUs, exportIntervalUs, feedbackToleranceUs);
+        return new SnnOptions(newMaxPendingFeedback, staleInput, maxLagUs, exportIntervalUs, feedbackToleranceUs,
+                liveNetworks);
     }
 
     /**
@@ -73,6 +91,11 @@ public record SnnOptions(int maxPendingFeedback, StaleInputPolicy staleInput, lo
         if (toleranceUs < 0) {
             throw new IllegalArgumentException("feedback tolerance must be >= 0, was " + toleranceUs);
         }
-        return new SnnOptions(maxPendingFeedback, staleInput, maxLagUs, exportIntervalUs, toleranceUs);
+        return new SnnOptions(maxPendingFeedback, staleInput, maxLagUs, exportIntervalUs, toleranceUs, liveNetworks);
+    }
+
+    public SnnOptions withLiveNetworks(int newLiveNetworks) {
+        return new SnnOptions(maxPendingFeedback, staleInput, maxLagUs, exportIntervalUs, feedbackToleranceUs,
+                newLiveNetworks);
     }
 }

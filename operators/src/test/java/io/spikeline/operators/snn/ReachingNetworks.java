@@ -47,8 +47,13 @@ final class ReachingNetworks {
      * learning from each batch's velocity after the batch, as the operator does.
      */
     static Session sessionWithDirectOutputs(int batches) {
+        return sessionWithDirectOutputs("k", 5, batches);
+    }
+
+    /** As {@link #sessionWithDirectOutputs(int)}, for source key {@code key} and a session of seed {@code seed}. */
+    static Session sessionWithDirectOutputs(String key, long seed, int batches) {
         List<Either<SpikeBatch, Feedback>> inputs = new ArrayList<>();
-        ReachingSimulator simulator = new ReachingSimulator("k", session(5));
+        ReachingSimulator simulator = new ReachingSimulator(key, session(seed));
         SpikingNetwork direct = new SpikingNetwork(decoder(session(0)));
         List<float[]> expected = new ArrayList<>();
         for (int n = 0; n < batches; n++) {
