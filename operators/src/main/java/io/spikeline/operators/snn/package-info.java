@@ -82,8 +82,15 @@
  * export time, held feedback, last control applied, end of the latest batch, drifted feedback, latest feedback
  * deviation; new fields are only appended, and a
  * shorter array from older state is extended with their initial values). Broadcast: {@code snn-controls}. No state
- * or record falls back to Kryo; jobs run with generic types disabled. Works on the heap and RocksDB backends; on
- * RocksDB every record rebuilds the key's network from its snapshot, so the heap backend is the one for throughput.
+ * or record falls back to Kryo; jobs run with generic types disabled. Works on the heap and RocksDB backends. On
+ * RocksDB, state holds bytes: each instance keeps the live networks of its {@code SnnOptions.liveNetworks} most
+ * recently used keys ({@link io.spikeline.operators.snn.LiveNetworks}), so a network is rebuilt from its snapshot
+ * only when its key returns after that many others. The state is still written after every change (write-through):
+ * a Flink function cannot switch to another key to write an evicted or dirty network back later, at eviction or
+ * before a snapshot, so writing at once is what keeps every checkpoint and savepoint exact with any number of keys
+ * ({@code LiveNetworksJobTest}). Each record on RocksDB thus still serialises its key's network once per change
+ * (about 64 KB for the 96 → 160 reaching decoder), and the heap backend, which holds live objects, remains the one
+ * for throughput; on the heap backend the cache stays off.
  * A job that fails and restores from a checkpoint decodes bit for bit as one that did not fail
  * ({@code SpikingNetworkRecoveryTest}).
  */
