@@ -52,7 +52,7 @@ final class KeyedNetworkRunner {
         this.spec = specs.get();
         this.options = options;
         this.clock = clock;
-        this.metrics = new SnnMetrics(context.getMetricGroup());
+        this.metrics = new SnnMetrics(context.getMetricGroup(), options.keyMetricGroups());
         SerializableSupplier<SpikingNetwork> factory = () -> new SpikingNetwork(specs.get());
         this.network = context.getState(new ValueStateDescriptor<>("snn-network",
                 new SnapshotStateSerializer<>(SpikingNetwork.class, factory)));
@@ -119,6 +119,7 @@ final class KeyedNetworkRunner {
     void onSpikes(String key, SpikeBatch batch, List<NetworkControl> controls, Collector<Decoding> out,
                   SideOutputs side) throws Exception {
         long ingestUs = clock.nowUs();
+        metrics.select(key);
         metrics.increment(SnnCounter.BATCHES);
         if (batch.channelCount() != spec.inputSize() || batch.binWidthUs() != spec.binWidthUs()) {
             metrics.increment(SnnCounter.MISMATCHED_BATCHES);
@@ -128,6 +129,10 @@ final class KeyedNetworkRunner {
         if (batch.startTimeUs() < stats[LAST_END_US]) {
             metrics.increment(SnnCounter.OUT_OF_ORDER_BATCHES);
             return;
+        }
+        if (stats[LAST_END_US] != Long.MIN_VALUE && batch.startTimeUs() > stats[LAST_END_US]) {
+            metrics.increment(SnnCounter.INPUT_GAPS);
+            metrics.add(SnnCounter.INPUT_GAP_US, batch.startTimeUs() - stats[LAST_END_US]);
         }
         stats[LAST_END_US] = batch.endTimeUs();
         long lag = ingestUs - batch.endTimeUs();
@@ -184,6 +189,8 @@ final class KeyedNetworkRunner {
 
     /** Learns from {@code feedback} now if its decode exists, else holds it (bounded) until it does. */
     void onFeedback(String key, Feedback feedback, SideOutputs side) throws Exception {
+        metrics.select(key);
+        metrics.increment(SnnCounter.FEEDBACK_RECORDS);
         SpikingNetwork net = network(key);
         long[] stats = stats();
         FeedbackOutcome outcome = learn(net, feedback);

@@ -18,9 +18,12 @@ import java.util.Objects;
  *     forgotten first; {@link LiveNetworks}), so that a backend of serialised state (RocksDB) rebuilds a network
  *     only when its key comes back after that many others; 0 for none. Each costs the memory of one network. The
  *     heap backend already holds live networks and ignores it.
+ * @param keyMetricGroups keys per operator instance that get a Flink metric group of their own (the first seen),
+ *     with every {@link SnnCounter} and the sparsity gauges per key; 0 (the default) for none. Each costs about 25
+ *     metrics in every reporter, so it is meant for a few keys under watch, not for every device of a large job.
  */
 public record SnnOptions(int maxPendingFeedback, StaleInputPolicy staleInput, long maxLagUs, long exportIntervalUs,
-                         long feedbackToleranceUs, int liveNetworks) implements Serializable {
+                         long feedbackToleranceUs, int liveNetworks, int keyMetricGroups) implements Serializable {
 
     /**
      * The {@code feedbackToleranceUs} of feedback on the sensor clock: a feedback learns from the decode window that
@@ -36,10 +39,11 @@ public record SnnOptions(int maxPendingFeedback, StaleInputPolicy staleInput, lo
         this(maxPendingFeedback, staleInput, maxLagUs, exportIntervalUs, CONTAINING_WINDOW);
     }
 
-    /** Options with {@link #DEFAULT_LIVE_NETWORKS}. */
+    /** Options with {@link #DEFAULT_LIVE_NETWORKS} and no per-key metric groups. */
     public SnnOptions(int maxPendingFeedback, StaleInputPolicy staleInput, long maxLagUs, long exportIntervalUs,
                       long feedbackToleranceUs) {
-        this(maxPendingFeedback, staleInput, maxLagUs, exportIntervalUs, feedbackToleranceUs, DEFAULT_LIVE_NETWORKS);
+        this(maxPendingFeedback, staleInput, maxLagUs, exportIntervalUs, feedbackToleranceUs, DEFAULT_LIVE_NETWORKS,
+                0);
     }
 
     public SnnOptions {
@@ -60,26 +64,33 @@ public record SnnOptions(int maxPendingFeedback, StaleInputPolicy staleInput, lo
         if (liveNetworks < 0) {
             throw new IllegalArgumentException("liveNetworks must be >= 0, was " + liveNetworks);
         }
+        if (keyMetricGroups < 0) {
+            throw new IllegalArgumentException("keyMetricGroups must be >= 0, was " + keyMetricGroups);
+        }
     }
 
-    /** 64 pending feedback records, every batch decoded, no periodic export, 256 live networks. */
+    /**
+     * 64 pending feedback records, every batch decoded, no periodic export, 256 live networks, no per-key metric
+     * groups.
+     */
     public static SnnOptions defaults() {
         return new SnnOptions(64, StaleInputPolicy.DECODE_ALL, Long.MAX_VALUE, 0);
     }
 
     public SnnOptions withStaleInputSkipped(long newMaxLagUs) {
         return new SnnOptions(maxPendingFeedback, StaleInputPolicy.SKIP, newMaxLagUs, exportIntervalUs,
-                feedbackToleranceUs, liveNetworks);
+                feedbackToleranceUs, liveNetworks,
+                keyMetricGroups);
     }
 
     public SnnOptions withExportInterval(long newExportIntervalUs) {
         return new SnnOptions(maxPendingFeedback, staleInput, maxLagUs, newExportIntervalUs, feedbackToleranceUs,
-                liveNetworks);
+                liveNetworks, keyMetricGroups);
     }
 
     public SnnOptions withMaxPendingFeedback(int newMaxPendingFeedback) {
         return new SnnOptions(newMaxPendingFeedback, staleInput, maxLagUs, exportIntervalUs, feedbackToleranceUs,
-                liveNetworks);
+                liveNetworks, keyMetricGroups);
     }
 
     /**
@@ -91,11 +102,17 @@ public record SnnOptions(int maxPendingFeedback, StaleInputPolicy staleInput, lo
         if (toleranceUs < 0) {
             throw new IllegalArgumentException("feedback tolerance must be >= 0, was " + toleranceUs);
         }
-        return new SnnOptions(maxPendingFeedback, staleInput, maxLagUs, exportIntervalUs, toleranceUs, liveNetworks);
+        return new SnnOptions(maxPendingFeedback, staleInput, maxLagUs, exportIntervalUs, toleranceUs, liveNetworks,
+                keyMetricGroups);
     }
 
     public SnnOptions withLiveNetworks(int newLiveNetworks) {
         return new SnnOptions(maxPendingFeedback, staleInput, maxLagUs, exportIntervalUs, feedbackToleranceUs,
-                newLiveNetworks);
+                newLiveNetworks, keyMetricGroups);
+    }
+
+    public SnnOptions withKeyMetricGroups(int newKeyMetricGroups) {
+        return new SnnOptions(maxPendingFeedback, staleInput, maxLagUs, exportIntervalUs, feedbackToleranceUs,
+                liveNetworks, newKeyMetricGroups);
     }
 }

@@ -67,13 +67,26 @@
  *
  * <h2>Metrics</h2>
  * Per operator instance ({@link io.spikeline.operators.snn.SnnMetrics}): a Flink counter per
- * {@link io.spikeline.operators.snn.SnnCounter} (batches, input spikes, SynOps, rule updates, decodings, every
- * feedback and batch outcome, snapshots, controls) and HdrHistogram p50/p99 gauges of lag and decode latency.
- * The counters include input channel-bins, network spikes and neuron updates, so the gauges {@code inputSparsity}
- * ({@code 1 − input spikes / channel-bins}) and {@code networkSparsity} ({@code 1 − network spikes / neuron updates})
- * cost two additions per batch. Per key, in keyed state: the latest lag, stale batches skipped, late and drifted
- * feedback, the latest feedback deviation; the network itself keeps its SynOps, MACs, neuron updates, neuron spikes
- * and learning updates (in every checkpoint and exported snapshot).
+ * {@link io.spikeline.operators.snn.SnnCounter} — records in ({@code batches}, {@code feedbackRecords}), input
+ * spikes and channel-bins, network spikes and neuron updates, SynOps ({@code synapticOperations}), learning updates
+ * ({@code ruleUpdates}: synapse updates by the local rules; {@code feedbackApplied}: readout updates), decodings,
+ * stale batches skipped, late feedback dropped ({@code feedbackLateDropped}) and every other feedback and batch
+ * outcome, input gaps ({@code inputGaps}: batches starting after the end of the key's previous one;
+ * {@code inputGapUs}: the event time missing), snapshots, controls. Flink histograms {@code decodeLatencyUs}
+ * (emit − ingest), {@code lagUs} and {@code feedbackDeviationUs}, each over an HdrHistogram of the whole run to two
+ * significant digits (HdrHistogram is already a dependency; Flink's own {@code DescriptiveStatisticsHistogram}
+ * would keep only a window of recent values and sort it on every report), with p50/p99 gauges of each. The
+ * gauges {@code inputSparsity} ({@code 1 − input spikes / channel-bins}) and {@code networkSparsity}
+ * ({@code 1 − network spikes / neuron updates}) are computed from the counters when reported, so they cost the
+ * counters' additions per batch.
+ *
+ * <p>Per key: {@code SnnOptions.keyMetricGroups} (default 0) gives the first that many keys an instance sees a
+ * metric group of their own, {@code sourceKey=<key>}, with every counter and both sparsity gauges (not the
+ * histograms, which would cost about 10 KB a key). Counting then costs one hash lookup per record and one more
+ * addition per count; the bound keeps the reporters' load fixed however many devices share the job, so it is for a
+ * few keys under watch. For every key, in keyed state and so in checkpoints: the latest lag, stale batches
+ * skipped, late and drifted feedback, the latest feedback deviation; the network itself keeps its SynOps, MACs,
+ * neuron updates, neuron spikes and learning updates (in every checkpoint and exported snapshot).
  *
  * <h2>State and serialisers</h2>
  * Keyed: {@code snn-network} (the network through its own versioned snapshot,
