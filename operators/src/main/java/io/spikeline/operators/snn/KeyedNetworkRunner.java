@@ -45,6 +45,8 @@ final class KeyedNetworkRunner {
     private final ListState<Feedback> pending;
     private final ValueState<long[]> keyStats;
     private final LiveNetworks live;
+    /** By layer: whether a threshold scale is exactly a scale of its firing threshold ({@link ThresholdScaling}). */
+    private final boolean[] thresholdScalable;
     private final int[] binSpikes;
 
     KeyedNetworkRunner(SerializableSupplier<NetworkSpec> specs, SnnOptions options, WallClock clock,
@@ -60,6 +62,10 @@ final class KeyedNetworkRunner {
         this.keyStats = context.getState(new ValueStateDescriptor<>("snn-key-stats",
                 PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
         this.live = new LiveNetworks(options.liveNetworks());
+        this.thresholdScalable = new boolean[spec.layers().size()];
+        for (int l = 0; l < thresholdScalable.length; l++) {
+            thresholdScalable[l] = ThresholdScaling.scalesThreshold(spec.layers().get(l).neuron());
+        }
         this.binSpikes = new int[spec.inputSize()];
         long windowUs = spec.decodeIntervalBins() * spec.binWidthUs();
         if (options.feedbackToleranceUs() != SnnOptions.CONTAINING_WINDOW
@@ -322,18 +328,24 @@ final class KeyedNetworkRunner {
         return net;
     }
 
-    /** Sets the control's threshold scale; {@code false} (nothing changed) if the network has no such layer. */
-    private static boolean applyThresholdScale(SpikingNetwork net, NetworkControl control) {
-        int layers = net.spec().layers().size();
+    /**
+     * Sets the control's threshold scale; {@code false} (nothing changed) if the network has no such layer or the
+     * layer (any layer, for all) has no threshold it would scale exactly.
+     */
+    private boolean applyThresholdScale(SpikingNetwork net, NetworkControl control) {
+        int layers = thresholdScalable.length;
         if (control.layer() >= layers) {
             return false;
         }
-        if (control.layer() == NetworkControl.ALL_LAYERS) {
-            for (int l = 0; l < layers; l++) {
-                net.setThresholdScale(l, control.scale());
+        int first = control.layer() == NetworkControl.ALL_LAYERS ? 0 : control.layer();
+        int end = control.layer() == NetworkControl.ALL_LAYERS ? layers : control.layer() + 1;
+        for (int l = first; l < end; l++) {
+            if (!thresholdScalable[l]) {
+                return false;
             }
-        } else {
-            net.setThresholdScale(control.layer(), control.scale());
+        }
+        for (int l = first; l < end; l++) {
+            net.setThresholdScale(l, control.scale());
         }
         return true;
     }

@@ -34,7 +34,7 @@ public enum SnnCounter {
     CONTROLS_APPLIED,
     /**
      * Controls that did not fit the network, ignored: a load of another specification or damaged bytes, a threshold
-     * scale for a layer it lacks.
+     * scale for a layer it lacks or one without a threshold that scales exactly.
      */
     CONTROLS_REJECTED,
     /** Feedback farther than the configured tolerance from every remembered decode window start, not learned. */

@@ -53,8 +53,10 @@
  * learning; EXPORT emits the state after every bin before that point; LOAD replaces the key's whole network state by
  * a snapshot of the same specification (another specification or damaged bytes: counted {@code controlsRejected},
  * the key continues unchanged); LEARNING_RATE_SCALE sets the readout's learning-rate multiplier and THRESHOLD_SCALE
- * the threshold scale of one layer or all (a layer the network lacks: rejected, counted), both relative to the
- * specification and both network state, so they travel with checkpoints, exports and loads (their meaning: the
+ * the threshold scale of one layer or all (a layer the network lacks, or one whose neurons have no threshold that
+ * scales exactly — Izhikevich neurons, neurons with a bias — rejected, counted; a control for all layers is
+ * rejected whole; {@link io.spikeline.operators.snn.ThresholdScaling}), both relative to the specification and both
+ * network state, so they travel with checkpoints, exports and loads (their meaning: the
  * run-time scales of {@code io.spikeline.models.network}). A control applied before bin {@code t} acts on that bin:
  * feedback learned after it (its window may have begun before {@code T}) learns at the new rate. Controls stay in
  * broadcast state for the life of the job.

@@ -52,9 +52,13 @@ final class ReachingNetworks {
 
     /** As {@link #sessionWithDirectOutputs(int)}, for source key {@code key} and a session of seed {@code seed}. */
     static Session sessionWithDirectOutputs(String key, long seed, int batches) {
+        return sessionWithDirectOutputs(key, seed, batches, new SpikingNetwork(decoder(session(0))));
+    }
+
+    /** As {@link #sessionWithDirectOutputs(String, long, int)}, run directly on {@code direct}. */
+    static Session sessionWithDirectOutputs(String key, long seed, int batches, SpikingNetwork direct) {
         List<Either<SpikeBatch, Feedback>> inputs = new ArrayList<>();
         ReachingSimulator simulator = new ReachingSimulator(key, session(seed));
-        SpikingNetwork direct = new SpikingNetwork(decoder(session(0)));
         List<float[]> expected = new ArrayList<>();
         for (int n = 0; n < batches; n++) {
             ReachingBatch batch = simulator.read();
