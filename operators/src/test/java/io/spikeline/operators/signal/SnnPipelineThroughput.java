@@ -20,7 +20,6 @@ import io.spikeline.models.readout.StepSize;
 import io.spikeline.models.record.Decoding;
 import io.spikeline.models.record.EventBatch;
 import io.spikeline.models.record.Feedback;
-import io.spikeline.models.record.SampleFrame;
 import io.spikeline.models.record.SpikeBatch;
 import io.spikeline.operators.snn.ControlledSpikingNetworkFunction;
 import io.spikeline.operators.snn.NetworkControl;
@@ -58,7 +57,9 @@ import org.apache.flink.util.function.SerializableSupplier;
  *   <li>{@code events}: gesture-simulator DVS batches (128 × 128, 10 ms) → event binning (1 ms, 4 × 4 pooling,
  *   ON/OFF channels: 2048 inputs) → SNN decoding every 10 ms; rate in events/s.
  *   <li>{@code signal}: 96-channel 30 kHz broadband frames of 1 ms → {@link SignalThroughput#filterAndEncode}
- *   → SNN decoding every 20 ms; rate in channel-samples/s.
+ *   → SNN decoding every 20 ms; rate in channel-samples/s. The encoder emits one bin per sample, and the network
+ *   steps on those bins as they come (33 µs, 30 a frame, so 30 times the steps of 1 ms bins): merging them into
+ *   coarser bins is the bmi application's step, not an operator of this module.
  * </ul>
  * Latency: from the creation of the input record that completes a decode window (for events, the batch after
  * the window, whose first event closes its last bin) to the decoding leaving the SNN, in processing time.
