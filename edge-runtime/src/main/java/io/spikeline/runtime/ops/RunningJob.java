@@ -1,10 +1,17 @@
 package io.spikeline.runtime.ops;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.ReadableConfig;
@@ -52,6 +59,32 @@ public final class RunningJob {
         line.append("; web UI ").append(webUi(env));
         metrics(env).ifPresent(uri -> line.append("; Prometheus metrics ").append(uri));
         return line.toString();
+    }
+
+    /**
+     * Removes what a finished local job leaves of its checkpoint folder: Flink discards a finished job's checkpoints
+     * but keeps the job's empty folders. Folders that still hold files are kept.
+     */
+    public static void removeEmptyCheckpointFolders(StreamExecutionEnvironment env, JobID id) throws IOException {
+        Optional<String> dir = env.getConfiguration().getOptional(CheckpointingOptions.CHECKPOINTS_DIRECTORY);
+        if (!(env instanceof LocalStreamEnvironment) || dir.isEmpty()) {
+            return;
+        }
+        Path job = Path.of(URI.create(dir.get())).resolve(id.toString());
+        if (!Files.isDirectory(job)) {
+            return;
+        }
+        List<Path> deepestFirst;
+        try (Stream<Path> folders = Files.walk(job)) {
+            deepestFirst = folders.filter(Files::isDirectory).sorted(Comparator.reverseOrder()).toList();
+        }
+        for (Path folder : deepestFirst) {
+            try {
+                Files.delete(folder);
+            } catch (DirectoryNotEmptyException kept) {
+                return;
+            }
+        }
     }
 
     private static String restarts(ReadableConfig config) {

@@ -111,6 +111,7 @@ public final class EmbeddedJob {
             }
         }
         job.getJobExecutionResult().get();
+        RunningJob.removeEmptyCheckpointFolders(env, job.getJobID());
         long endNs = System.nanoTime();
         if (answering) {
             progress.accept((endNs - firstNs) / 1e9);

@@ -88,6 +88,7 @@ class EmbeddedJobTest {
         }, 1, s -> { });
 
         assertThat(filtered).hasSize(20);
+        assertThat(tmp).as("the finished job's empty checkpoint folders are gone").isEmptyDirectory();
         assertThat(seen.get(0)).contains("\"name\":\"spikeline probe\"").contains("\"state\":\"RUNNING\"");
         assertThat(seen.get(1)).containsPattern("flink_jobmanager_numRunningJobs\\{[^}]*\\} 1.0")
                 .containsPattern("flink_taskmanager_job_task_operator_channelSamples\\{[^}]*"
