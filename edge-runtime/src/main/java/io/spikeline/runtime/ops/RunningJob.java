@@ -3,15 +3,14 @@ package io.spikeline.runtime.ops;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.ReadableConfig;
@@ -62,29 +61,29 @@ public final class RunningJob {
     }
 
     /**
-     * Removes what a finished local job leaves of its checkpoint folder: Flink discards a finished job's checkpoints
-     * but keeps the job's empty folders. Folders that still hold files are kept.
+     * Removes a finished local job's checkpoint folder: local runs retain no checkpoint of a finished job (Flink
+     * discards them itself, in the background, and keeps the job's folders).
      */
-    public static void removeEmptyCheckpointFolders(StreamExecutionEnvironment env, JobID id) throws IOException {
+    public static void removeCheckpoints(StreamExecutionEnvironment env, JobID id) throws IOException {
         Optional<String> dir = env.getConfiguration().getOptional(CheckpointingOptions.CHECKPOINTS_DIRECTORY);
         if (!(env instanceof LocalStreamEnvironment) || dir.isEmpty()) {
             return;
         }
-        Path job = Path.of(URI.create(dir.get())).resolve(id.toString());
-        if (!Files.isDirectory(job)) {
-            return;
-        }
-        List<Path> deepestFirst;
-        try (Stream<Path> folders = Files.walk(job)) {
-            deepestFirst = folders.filter(Files::isDirectory).sorted(Comparator.reverseOrder()).toList();
-        }
-        for (Path folder : deepestFirst) {
-            try {
-                Files.delete(folder);
-            } catch (DirectoryNotEmptyException kept) {
+        delete(Path.of(URI.create(dir.get())).resolve(id.toString()));
+    }
+
+    /** Deletes {@code path} and what it holds, while Flink's own discarding may remove parts of it. */
+    private static void delete(Path path) throws IOException {
+        if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+            try (DirectoryStream<Path> children = Files.newDirectoryStream(path)) {
+                for (Path child : children) {
+                    delete(child);
+                }
+            } catch (NoSuchFileException gone) {
                 return;
             }
         }
+        Files.deleteIfExists(path);
     }
 
     private static String restarts(ReadableConfig config) {
@@ -93,9 +92,9 @@ public final class RunningJob {
             return "the cluster's default";
         }
         if (strategy.get().equals("fixed-delay")) {
-            return String.format(Locale.ROOT, "up to %d, %s apart, from the last checkpoint",
-                    config.get(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS),
-                    seconds(config.get(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY)));
+            int attempts = config.get(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS);
+            return attempts == 0 ? "none" : String.format(Locale.ROOT, "up to %d, %s apart, from the last checkpoint",
+                    attempts, seconds(config.get(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY)));
         }
         return strategy.get();
     }

@@ -3,12 +3,13 @@ package io.spikeline.runtime.report;
 import io.spikeline.runtime.ops.LocalOperations;
 import io.spikeline.runtime.ops.RunningJob;
 import java.util.Arrays;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.DoubleConsumer;
 import java.util.function.Predicate;
-import java.util.UUID;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.DeploymentOptions;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.configuration.RpcOptions;
@@ -92,8 +93,7 @@ public final class EmbeddedJob {
         long progressEveryNs = Math.round(progressEverySeconds * 1e9);
         StreamExecutionEnvironment env = output.getExecutionEnvironment();
         CloseableIterator<T> live = liveRecords(output);
-        JobClient job = env.executeAsync(jobName);
-        LOG.info(RunningJob.describe(env, jobName, job.getJobID()));
+        JobClient job = submit(env, jobName);
         try (CloseableIterator<T> records = live) {
             while (more(records, jobName)) {
                 T record = records.next();
@@ -110,13 +110,34 @@ public final class EmbeddedJob {
                 }
             }
         }
-        job.getJobExecutionResult().get();
-        RunningJob.removeEmptyCheckpointFolders(env, job.getJobID());
+        awaitEnd(env, job);
         long endNs = System.nanoTime();
         if (answering) {
             progress.accept((endNs - firstNs) / 1e9);
         }
         return new Timing((firstNs - startNs) / 1e9, (endNs - startNs) / 1e9);
+    }
+
+    /**
+     * Executes the job built on {@code env}, logging what runs where; waits for its end unless it was submitted
+     * detached to a cluster ({@code flink run --detached}).
+     */
+    public static void execute(StreamExecutionEnvironment env, String jobName) throws Exception {
+        JobClient job = submit(env, jobName);
+        if (env instanceof LocalStreamEnvironment || env.getConfiguration().get(DeploymentOptions.ATTACHED)) {
+            awaitEnd(env, job);
+        }
+    }
+
+    private static JobClient submit(StreamExecutionEnvironment env, String jobName) throws Exception {
+        JobClient job = env.executeAsync(jobName);
+        LOG.info(RunningJob.describe(env, jobName, job.getJobID()));
+        return job;
+    }
+
+    private static void awaitEnd(StreamExecutionEnvironment env, JobClient job) throws Exception {
+        job.getJobExecutionResult().get();
+        RunningJob.removeCheckpoints(env, job.getJobID());
     }
 
     private static boolean more(CloseableIterator<?> records, String jobName) {

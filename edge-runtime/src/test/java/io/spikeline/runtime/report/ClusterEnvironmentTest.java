@@ -86,5 +86,8 @@ class ClusterEnvironmentTest {
                 .endsWith(") at parallelism 1 on a local MiniCluster; checkpoints every 2.5 s exactly-once into "
                         + "file:///data/ck; restarts: up to 4, 0.25 s apart, from the last checkpoint; web UI " + web
                         + "; Prometheus metrics " + metrics);
+        StreamExecutionEnvironment once = EmbeddedJob.environment(
+                new LocalOperations(Duration.ofSeconds(1), Path.of("/data/ck"), 0, Duration.ZERO, 0, 0));
+        assertThat(RunningJob.describe(once, "spikeline eeg", new JobID())).contains("; restarts: none; ");
     }
 }

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -43,6 +44,7 @@ import org.apache.flink.connector.datagen.source.GeneratorFunction;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.util.Collector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -54,6 +56,8 @@ class EmbeddedJobTest {
     private static final CountDownLatch LOOKED = new CountDownLatch(1);
     /** Set once the injected failure has happened, so that the restarted job runs through. */
     private static final AtomicBoolean FAILED = new AtomicBoolean();
+    /** The last count a job without a collecting sink reached. */
+    private static final AtomicLong LAST_COUNT = new AtomicLong();
 
     @TempDir
     Path tmp;
@@ -88,7 +92,7 @@ class EmbeddedJobTest {
         }, 1, s -> { });
 
         assertThat(filtered).hasSize(20);
-        assertThat(tmp).as("the finished job's empty checkpoint folders are gone").isEmptyDirectory();
+        assertThat(tmp).as("the finished job's checkpoint folder is gone").isEmptyDirectory();
         assertThat(seen.get(0)).contains("\"name\":\"spikeline probe\"").contains("\"state\":\"RUNNING\"");
         assertThat(seen.get(1)).containsPattern("flink_jobmanager_numRunningJobs\\{[^}]*\\} 1.0")
                 .containsPattern("flink_taskmanager_job_task_operator_channelSamples\\{[^}]*"
@@ -137,6 +141,21 @@ class EmbeddedJobTest {
                 .map(new FailOnceAfterACheckpoint()).returns(Types.LONG)
                 .keyBy(x -> 0, Types.INT)
                 .process(new Count()).returns(Types.LONG);
+    }
+
+    @Test
+    @Timeout(120)
+    void aJobWritingElsewhereRunsToItsEndAndLeavesNoCheckpoints() throws Exception {
+        FAILED.set(true);
+        LAST_COUNT.set(0);
+        DataStream<Long> counts = counts(tmp, 300);
+        counts.map(c -> {
+            LAST_COUNT.set(c);
+            return c;
+        }).returns(Types.LONG).sinkTo(new DiscardingSink<>());
+        EmbeddedJob.execute(counts.getExecutionEnvironment(), "spikeline sink probe");
+        assertThat(LAST_COUNT).hasValue(300);
+        assertThat(tmp).isEmptyDirectory();
     }
 
     private String get(URI uri) {
