@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The report of a {@code packets} run: a text summary, and an HTML page with the same figures, the confusion
@@ -46,7 +47,7 @@ public final class PacketsReport {
                 score.flowCount(), score.classes().size(), String.join(", ", score.classes())));
         lines.add(f("encoding         first %d bytes from the IP header, %s code over %d bins (%d channels) -> %d "
                         + "LIF units with STDP and synaptic scaling -> perceptron", s.byteCount(),
-                s.code().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), s.steps(),
+                s.code().name().toLowerCase(Locale.ROOT).replace('_', '-'), s.steps(),
                 s.encoding().channelCount(), s.hidden()));
         lines.add(f("wall time        %.2f s (%.2f s start-up, %.2f s classifying)", result.timing().wallSeconds(),
                 result.timing().startupSeconds(), busy));
@@ -91,7 +92,7 @@ public final class PacketsReport {
         h.append("<h2>Accuracy over time: each ").append(score.windowPackets())
                 .append(" packets (each classified before learning from its label)</h2>\n")
                 .append(SvgPlot.lines("traffic time at window end (s)", "accuracy", score.windowEndSeconds(),
-                        score.accuracyCurves(), new String[] {"per packet", "flow vote"}));
+                        score.accuracyCurves(), new String[] {"per packet", "flow vote", "majority class"}));
         h.append("<h2>Classifier latency histogram</h2>\n")
                 .append(SvgPlot.histogram("latency (µs) up to p99; the last bar counts every packet above", "packets",
                         score.classifierLatencies(), score.classifierLatencyQuantileUs(0.99)));

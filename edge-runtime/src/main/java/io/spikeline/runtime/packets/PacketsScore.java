@@ -172,18 +172,21 @@ public final class PacketsScore {
     }
 
     /**
-     * Per-packet accuracy (row 0) and flow-vote accuracy (row 1) of each window, in order, over the scored prefix;
-     * a trailing partial window is included when it holds at least half a window.
+     * Per-packet accuracy (row 0), flow-vote accuracy (row 1) and majority-class accuracy (row 2, the chance level) of
+     * each window, in order, over the scored prefix; a trailing partial window is included when it holds at least
+     * half a window.
      */
     public double[][] accuracyCurves() {
         int complete = count / windowPackets;
         int rest = count - complete * windowPackets;
         int windows = complete + (2 * rest >= windowPackets && rest > 0 ? 1 : 0);
-        double[][] curves = new double[2][windows];
+        double[][] curves = new double[3][windows];
         for (int w = 0; w < windows; w++) {
-            int to = Math.min(count, (w + 1) * windowPackets);
-            curves[0][w] = accuracy(w * windowPackets, to);
-            curves[1][w] = flowVoteAccuracy(w * windowPackets, to);
+            int from = w * windowPackets;
+            int to = Math.min(count, from + windowPackets);
+            curves[0][w] = accuracy(from, to);
+            curves[1][w] = flowVoteAccuracy(from, to);
+            curves[2][w] = majorityAccuracy(from, to);
         }
         return curves;
     }
