@@ -11,6 +11,7 @@ import io.spikeline.models.record.FlowKey;
 import io.spikeline.models.record.PacketRecord;
 import io.spikeline.models.record.SampleFrame;
 import io.spikeline.models.record.SpikeBatch;
+import io.spikeline.runtime.endpoint.Recordings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

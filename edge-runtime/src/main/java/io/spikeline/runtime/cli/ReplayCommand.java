@@ -4,6 +4,7 @@ import io.spikeline.ingest.RecordReader;
 import io.spikeline.ingest.replay.Replay;
 import io.spikeline.ingest.replay.ReplayOptions;
 import io.spikeline.ingest.replay.ReplayProgress;
+import io.spikeline.runtime.endpoint.Recordings;
 import io.spikeline.runtime.replay.BrokerUrl;
 import io.spikeline.runtime.replay.RecordPublisher;
 import io.spikeline.runtime.replay.WireRecords;

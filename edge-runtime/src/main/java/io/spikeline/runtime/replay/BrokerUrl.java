@@ -1,5 +1,6 @@
 package io.spikeline.runtime.replay;
 
+import io.spikeline.runtime.endpoint.HostPort;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -76,30 +77,9 @@ public record BrokerUrl(Scheme scheme, String host, int port, String topic) {
         };
         String rest = url.substring(sep + 3);
         int slash = rest.indexOf('/');
-        String authority = slash < 0 ? rest : rest.substring(0, slash);
         String topic = slash < 0 ? "" : rest.substring(slash + 1);
-        int colon = authority.lastIndexOf(':');
-        String host = authority;
-        int port = scheme.defaultPort();
-        if (authority.startsWith("[")) {
-            int close = authority.indexOf(']');
-            if (close < 0) {
-                throw new IllegalArgumentException("host '" + authority + "' in '" + url + "' lacks its closing ]");
-            }
-            host = authority.substring(1, close);
-            colon = authority.indexOf(':', close);
-        } else if (colon >= 0) {
-            host = authority.substring(0, colon);
-        }
-        if (colon >= 0) {
-            String portText = authority.substring(colon + 1);
-            try {
-                port = Integer.parseInt(portText);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("port '" + portText + "' in '" + url + "' is not a number");
-            }
-        }
-        return new BrokerUrl(scheme, host, port, topic);
+        HostPort authority = HostPort.parse(slash < 0 ? rest : rest.substring(0, slash), scheme.defaultPort(), url);
+        return new BrokerUrl(scheme, authority.host(), authority.port(), topic);
     }
 
     /** The topic for a record with this source key. */
@@ -109,7 +89,7 @@ public record BrokerUrl(Scheme scheme, String host, int port, String topic) {
 
     /** {@code host:port}, an IPv6 address in brackets. */
     public String hostPort() {
-        return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+        return new HostPort(host, port).toString();
     }
 
     @Override

@@ -14,6 +14,7 @@ import io.spikeline.models.record.PacketRecord;
 import io.spikeline.models.record.SampleFrame;
 import io.spikeline.models.record.SpikeBatch;
 import io.spikeline.models.testing.SharedFiles;
+import io.spikeline.runtime.endpoint.Recordings;
 import io.spikeline.runtime.replay.WireRecords;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

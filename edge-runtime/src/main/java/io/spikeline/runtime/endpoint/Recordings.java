@@ -1,4 +1,4 @@
-package io.spikeline.runtime.cli;
+package io.spikeline.runtime.endpoint;
 
 import io.spikeline.ingest.RecordReader;
 import io.spikeline.ingest.edf.EdfOptions;
@@ -31,8 +31,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Opens a recording of any supported format by its name, the way {@code inspect} and {@code replay} read it. */
-final class Recordings {
-    static final String FORMATS = "EDF/EDF+/BDF; pcap/pcapng; AEDAT 2/3.1/4, Prophesee EVT 2/3 (.raw) and DAT, N-MNIST "
+public final class Recordings {
+    public static final String FORMATS = "EDF/EDF+/BDF; pcap/pcapng; AEDAT 2/3.1/4, Prophesee EVT 2/3 (.raw) and DAT, N-MNIST "
             + "(.bin, .bs2); Open Ephys legacy (a folder of .continuous files) and binary (structure.oebin); SpikeGLX "
             + "(.bin with .meta); spike-and-behaviour tables (.csv with unit_ columns).";
 
@@ -43,7 +43,7 @@ final class Recordings {
      * Opens the reader {@code file}'s name and first bytes call for, putting the header facts (format,
      * channels, rates, signals) into {@code out}.
      */
-    static RecordReader<?> open(Path file, Map<String, Object> out) throws IOException {
+    public static RecordReader<?> open(Path file, Map<String, Object> out) throws IOException {
         if (!Files.exists(file)) {
             throw new IllegalArgumentException("no such file or folder: " + file);
         }
