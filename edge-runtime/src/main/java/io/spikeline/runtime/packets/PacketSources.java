@@ -1,7 +1,11 @@
 package io.spikeline.runtime.packets;
 
 import io.spikeline.connectors.types.RecordTypes;
+import io.spikeline.connectors.kafka.DecodedStream;
+import io.spikeline.connectors.kafka.KafkaRecordType;
 import io.spikeline.models.record.PacketRecord;
+import io.spikeline.runtime.endpoint.Endpoint;
+import io.spikeline.runtime.endpoint.EndpointSources;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -17,8 +21,8 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * The bounded packet sources of an embedded run, the simulator or capture files, built apart from the job
- * ({@link PacketsJob#build} takes any stream of labelled packets, as a broker source would deliver them).
+ * The packet sources, built apart from the job ({@link PacketsJob#build} takes any stream of labelled packets): the
+ * bounded ones of an embedded run, the simulator or capture files, and any {@link Endpoint}.
  */
 public final class PacketSources {
     private PacketSources() {}
@@ -50,6 +54,15 @@ public final class PacketSources {
         }
         Collections.sort(files);
         return files;
+    }
+
+    /**
+     * The packets at {@code endpoint}, a broker topic of {@code PacketRecord} messages or a capture file, and the
+     * messages that did not decode. The packets keep the labels they carry: a publisher that knows the truth labels
+     * them, as the simulator does; unlabelled packets are classified but not learnt from.
+     */
+    public static DecodedStream<PacketRecord> fromEndpoint(StreamExecutionEnvironment env, Endpoint endpoint) {
+        return EndpointSources.read(env, endpoint, KafkaRecordType.packets());
     }
 
     /** The traffic of {@code settings} as a stream on {@code env}, at parallelism 1. */

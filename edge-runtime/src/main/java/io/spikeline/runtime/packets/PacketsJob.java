@@ -74,6 +74,17 @@ public final class PacketsJob {
                 .withEarlyDecision(new EarlyDecision(1, steps));
     }
 
+    /**
+     * The flows' answers as decodings, one per packet, for the decoding sinks: keyed by the flow, at the packet's
+     * capture time, with the network's class scores for the packet, the flow's class and confidence after it, and
+     * the pipeline's wall-clock stamps.
+     */
+    public static DataStream<Decoding> flowDecodings(DataStream<PacketVerdict> verdicts) {
+        return verdicts.map(v -> new Decoding(v.flow(), v.captureTimeUs(), v.scores(), v.flowClass(),
+                        v.flowConfidence(), v.encodeWallTimeUs(), v.verdictWallTimeUs()))
+                .returns(RecordTypes.DECODING).name("flow decodings");
+    }
+
     /*
      * The Either unwrappings below are lambdas, not method references: javac deserializes equal method references as
      * the first one met, with that one's casts (see BmiJob).
