@@ -55,8 +55,9 @@ public final class PacketsReport {
                 result.realTimeFactor(), score.signalSeconds() / result.timing().wallSeconds(),
                 result.packetsPerSecond()));
         lines.add(f("accuracy         per packet %.3f, per flow (running vote at each packet) %.3f; chance: "
-                        + "majority class %.3f, uniform %.3f", score.accuracy(0, n), score.flowVoteAccuracy(0, n),
-                score.majorityAccuracy(0, n), 1.0 / score.classes().size()));
+                        + "majority class %.3f, previous packet's label %.3f, uniform %.3f", score.accuracy(0, n),
+                score.flowVoteAccuracy(0, n), score.majorityAccuracy(0, n), score.previousLabelAccuracy(0, n),
+                1.0 / score.classes().size()));
         lines.add(f("accuracy first   %d packets: per packet %.3f, per flow %.3f (majority class %.3f)", part,
                 score.accuracy(0, part), score.flowVoteAccuracy(0, part), score.majorityAccuracy(0, part)));
         lines.add(f("accuracy last    %d packets: per packet %.3f, per flow %.3f (majority class %.3f)", part,

@@ -166,6 +166,21 @@ public final class PacketsScore {
         return to > from ? best / (double) (to - from) : Double.NaN;
     }
 
+    /**
+     * The accuracy of naming each of packets [from, to) by the label of the packet before it (packet 0, with none
+     * before it, counts as wrong): the bar for traffic whose classes come in long runs, as captures played one after
+     * another do.
+     */
+    public double previousLabelAccuracy(int from, int to) {
+        int right = 0;
+        for (int i = Math.max(1, from); i < to; i++) {
+            if (truth[i] == truth[i - 1]) {
+                right++;
+            }
+        }
+        return to > from ? right / (double) (to - from) : Double.NaN;
+    }
+
     /** Flows seen. */
     public int flowCount() {
         return flows.size();

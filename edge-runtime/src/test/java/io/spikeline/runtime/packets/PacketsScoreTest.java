@@ -34,6 +34,9 @@ class PacketsScoreTest {
         assertThat(score.accuracy(0, 7)).isEqualTo(4 / 7.0);
         assertThat(score.flowVoteAccuracy(0, 7)).isEqualTo(5 / 7.0);
         assertThat(score.majorityAccuracy(0, 7)).isEqualTo(4 / 7.0);
+        // Labels A A A A B B C: packets 1, 2, 3 and 5 repeat the label before them.
+        assertThat(score.previousLabelAccuracy(0, 7)).isEqualTo(4 / 7.0);
+        assertThat(score.previousLabelAccuracy(4, 7)).isEqualTo(1 / 3.0);
         assertThat(score.flowCount()).isEqualTo(3);
         // Each flow once, with its latest vote: f right (A), g right (B), h wrong (C decoded B).
         assertThat(score.flowConfusion().total()).isEqualTo(3);
