@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
                 + "confusion matrix.",
             "packets: simulated gateway traffic (DNS, HTTP, TLS, SSH, NTP, QUIC; about 1000 packets/s), or with "
                 + "--input FILE the IP packets of a pcap/pcapng capture (or of every capture in a folder) labelled by "
-                + "port; the first 48 bytes of each packet from its IP header, as one-hot nibbles over 4 bins, feed a "
+                + "port; the first 48 bytes of each packet from its IP header, as one-hot nibbles over 2 bins, feed a "
                 + "spiking feature layer learning by STDP with synaptic scaling and a classifier learning online from "
                 + "each label; the report scores the class per packet and per flow (running vote of the flow's "
                 + "packets) with accuracy (each packet is classified before the network learns from it) and "

@@ -47,11 +47,11 @@ public record PacketsSettings(double seconds, long seed, boolean realTime, List<
 
     /**
      * 20 s of simulated traffic, seed 1, as fast as the job runs; the first 48 bytes from the IP header (IPv4 and TCP
-     * headers and the first 8 payload bytes, or UDP's and 20), each as its two nibbles one-hot, over 4 bins; 128
+     * headers and the first 8 payload bytes, or UDP's and 20), each as its two nibbles one-hot, over 2 bins; 128
      * feature units.
      */
     public static PacketsSettings defaults() {
-        return new PacketsSettings(20, 1, false, List.of(), 48, ByteCode.NIBBLES, 4, 128);
+        return new PacketsSettings(20, 1, false, List.of(), 48, ByteCode.NIBBLES, 2, 128);
     }
 
     public PacketsSettings withSeconds(double s) {
