@@ -75,10 +75,6 @@ public record PacketsSettings(double seconds, long seed, boolean realTime, List<
         return new PacketsSettings(seconds, seed, realTime, paths, byteCount, code, steps, hidden);
     }
 
-    public PacketsSettings withEncoding(int bytes, ByteCode c, int s) {
-        return new PacketsSettings(seconds, seed, realTime, captures, bytes, c, s, hidden);
-    }
-
     public boolean simulated() {
         return captures.isEmpty();
     }
