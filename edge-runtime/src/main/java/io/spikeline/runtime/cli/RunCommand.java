@@ -9,6 +9,10 @@ import io.spikeline.runtime.eeg.EegReport;
 import io.spikeline.runtime.eeg.EegRun;
 import io.spikeline.runtime.eeg.EegScore;
 import io.spikeline.runtime.eeg.EegSettings;
+import io.spikeline.runtime.packets.PacketSources;
+import io.spikeline.runtime.packets.PacketsReport;
+import io.spikeline.runtime.packets.PacketsRun;
+import io.spikeline.runtime.packets.PacketsSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -32,7 +36,15 @@ import picocli.CommandLine.Spec;
                 + "eyes open/closed every 256 ms by a spiking network learning online from the true state; the report "
                 + "scores it with accuracy (each frame is classified before the network learns from it) and a "
                 + "confusion matrix.",
-            "Without options: bmi 60 s of simulated broadband, eeg 120 s of simulated EEG, as fast as the job runs, "
+            "packets: simulated gateway traffic (DNS, HTTP, TLS, SSH, NTP, QUIC; about 1000 packets/s), or with "
+                + "--input FILE the IP packets of a pcap/pcapng capture (or of every capture in a folder) labelled by "
+                + "port; the first 48 bytes of each packet from its IP header, as one-hot nibbles over 2 bins, feed a "
+                + "spiking feature layer learning by STDP with synaptic scaling and a classifier learning online from "
+                + "each label; the report scores the class per packet and per flow (running vote of the flow's "
+                + "packets) with accuracy (each packet is classified before the network learns from it) and "
+                + "confusion matrices.",
+            "Without options: bmi 60 s of simulated broadband, eeg 120 s of simulated EEG, packets 20 s of simulated "
+                + "traffic, as fast as the job runs, "
                 + "report into ./spikeline-report."})
 final class RunCommand implements Callable<Integer> {
 
@@ -96,8 +108,9 @@ final class RunCommand implements Callable<Integer> {
         return switch (app) {
             case bmi -> runBmi(out);
             case eeg -> runEeg(out);
+            case packets -> runPackets(out);
             default -> throw new IllegalArgumentException("the " + app
-                    + " application is not available yet; available: bmi, eeg");
+                    + " application is not available yet; available: bmi, eeg, packets");
         };
     }
 
@@ -145,6 +158,44 @@ final class RunCommand implements Callable<Integer> {
                 p.decodingSeconds(), "accuracy", p.score().currentAccuracy(), EegScore.WINDOW_SECONDS,
                 p.score().latencyQuantileUs(0.99)));
         EegReport report = new EegReport(result);
+        return reported(out, report.text(), report.write(reportDir), reportDir);
+    }
+
+    private int runPackets(PrintWriter out) throws Exception {
+        if (config != null) {
+            throw new IllegalArgumentException("--config is not available for packets yet; its options are on the "
+                    + "command line");
+        }
+        for (String bmiOnly : new String[] {"--channels", "--learn-seconds"}) {
+            if (given(bmiOnly)) {
+                throw new IllegalArgumentException(bmiOnly + " applies to bmi only");
+            }
+        }
+        PacketsSettings settings = PacketsSettings.defaults();
+        if (given("--input")) {
+            if (given("--seconds") || given("--seed")) {
+                throw new IllegalArgumentException("--seconds and --seed apply to the simulated traffic; with "
+                        + "--input the whole capture is classified");
+            }
+            settings = settings.withCaptures(PacketSources.captures(Path.of(input)));
+        }
+        if (given("--seconds")) {
+            settings = settings.withSeconds(seconds);
+        }
+        if (given("--seed")) {
+            settings = settings.withSeed(seed);
+        }
+        if (given("--realtime")) {
+            settings = settings.withRealTime(realTime);
+        }
+        out.printf(Locale.ROOT, "spikeline run packets: %s on an embedded Flink MiniCluster%n", settings.simulated()
+                ? String.format(Locale.ROOT, "%.1f s of simulated traffic", settings.seconds())
+                : settings.captures().size() + " capture file(s)");
+        out.flush();
+        PacketsRun.Result result = PacketsRun.run(settings, progressEvery, p -> progress(out,
+                p.score().signalSeconds(), p.decodingSeconds(), "accuracy", p.score().currentAccuracy(),
+                p.score().windowSeconds(), p.score().classifierLatencyQuantileUs(0.99)));
+        PacketsReport report = new PacketsReport(result);
         return reported(out, report.text(), report.write(reportDir), reportDir);
     }
 
