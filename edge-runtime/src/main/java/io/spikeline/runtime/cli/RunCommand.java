@@ -13,6 +13,10 @@ import io.spikeline.runtime.gesture.GestureReport;
 import io.spikeline.runtime.gesture.GestureRun;
 import io.spikeline.runtime.gesture.GestureScore;
 import io.spikeline.runtime.gesture.GestureSettings;
+import io.spikeline.runtime.packets.PacketSources;
+import io.spikeline.runtime.packets.PacketsReport;
+import io.spikeline.runtime.packets.PacketsRun;
+import io.spikeline.runtime.packets.PacketsSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -41,8 +45,15 @@ import picocli.CommandLine.Spec;
                 + "gesture labels, deciding early once its confidence reaches --confidence; the report scores it with "
                 + "accuracy (each gesture is classified before the network learns from it), a confusion matrix and "
                 + "decision times.",
+            "packets: simulated gateway traffic (DNS, HTTP, TLS, SSH, NTP, QUIC; about 1000 packets/s), or with "
+                + "--input FILE the IP packets of a pcap/pcapng capture (or of every capture in a folder) labelled by "
+                + "port; the first 48 bytes of each packet from its IP header, as one-hot nibbles over 2 bins, feed a "
+                + "spiking feature layer learning by STDP with synaptic scaling and a classifier learning online from "
+                + "each label; the report scores the class per packet and per flow (running vote of the flow's "
+                + "packets) with accuracy (each packet is classified before the network learns from it) and "
+                + "confusion matrices.",
             "Without options: bmi 60 s of simulated broadband, eeg 120 s of simulated EEG, gesture 600 s of simulated "
-                + "events, as fast as the job runs, "
+                + "events, packets 20 s of simulated traffic, as fast as the job runs, "
                 + "report into ./spikeline-report."})
 final class RunCommand implements Callable<Integer> {
 
@@ -108,8 +119,7 @@ final class RunCommand implements Callable<Integer> {
             case bmi -> runBmi(out);
             case eeg -> runEeg(out);
             case gesture -> runGesture(out);
-            default -> throw new IllegalArgumentException("the " + app
-                    + " application is not available yet; available: bmi, eeg, gesture");
+            case packets -> runPackets(out);
         };
     }
 
@@ -170,10 +180,13 @@ final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--config is not available for gesture yet; its options are on the "
                     + "command line");
         }
-        for (String bmiOnly : new String[] {"--input", "--channels", "--learn-seconds"}) {
+        for (String bmiOnly : new String[] {"--channels", "--learn-seconds"}) {
             if (given(bmiOnly)) {
                 throw new IllegalArgumentException(bmiOnly + " applies to bmi only");
             }
+        }
+        if (given("--input")) {
+            throw new IllegalArgumentException("--input applies to bmi and packets only");
         }
         GestureSettings settings = GestureSettings.defaults();
         if (given("--confidence")) {
@@ -196,6 +209,44 @@ final class RunCommand implements Callable<Integer> {
                 p.score().signalSeconds(), p.decodingSeconds(), "accuracy", p.score().currentAccuracy(),
                 GestureScore.WINDOW_SECONDS, p.score().latencyQuantileUs(0.99)));
         GestureReport report = new GestureReport(result);
+        return reported(out, report.text(), report.write(reportDir), reportDir);
+    }
+
+    private int runPackets(PrintWriter out) throws Exception {
+        if (config != null) {
+            throw new IllegalArgumentException("--config is not available for packets yet; its options are on the "
+                    + "command line");
+        }
+        for (String bmiOnly : new String[] {"--channels", "--learn-seconds"}) {
+            if (given(bmiOnly)) {
+                throw new IllegalArgumentException(bmiOnly + " applies to bmi only");
+            }
+        }
+        PacketsSettings settings = PacketsSettings.defaults();
+        if (given("--input")) {
+            if (given("--seconds") || given("--seed")) {
+                throw new IllegalArgumentException("--seconds and --seed apply to the simulated traffic; with "
+                        + "--input the whole capture is classified");
+            }
+            settings = settings.withCaptures(PacketSources.captures(Path.of(input)));
+        }
+        if (given("--seconds")) {
+            settings = settings.withSeconds(seconds);
+        }
+        if (given("--seed")) {
+            settings = settings.withSeed(seed);
+        }
+        if (given("--realtime")) {
+            settings = settings.withRealTime(realTime);
+        }
+        out.printf(Locale.ROOT, "spikeline run packets: %s on an embedded Flink MiniCluster%n", settings.simulated()
+                ? String.format(Locale.ROOT, "%.1f s of simulated traffic", settings.seconds())
+                : settings.captures().size() + " capture file(s)");
+        out.flush();
+        PacketsRun.Result result = PacketsRun.run(settings, progressEvery, p -> progress(out,
+                p.score().signalSeconds(), p.decodingSeconds(), "accuracy", p.score().currentAccuracy(),
+                p.score().windowSeconds(), p.score().classifierLatencyQuantileUs(0.99)));
+        PacketsReport report = new PacketsReport(result);
         return reported(out, report.text(), report.write(reportDir), reportDir);
     }
 

@@ -1,2 +1,5 @@
-/** What the applications' embedded runs and reports share: the MiniCluster loop, report files and SVG charts. */
+/**
+ * What the applications' runs and reports share: the environment (a local MiniCluster, or the cluster under
+ * {@code flink run}) and the collecting loop that times a run, report files and SVG charts.
+ */
 package io.spikeline.runtime.report;

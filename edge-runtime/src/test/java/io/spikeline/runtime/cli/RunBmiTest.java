@@ -75,10 +75,7 @@ class RunBmiTest {
     }
 
     @Test
-    void otherApplicationsSayTheyAreNotAvailableYet() {
-        String[] r = run("run", "packets");
-        assertThat(r[0]).isEqualTo("2");
-        assertThat(r[2]).contains("the packets application is not available yet; available: bmi, eeg, gesture");
+    void anUnknownApplicationIsRefusedNamingTheApplications() {
         String[] unknown = run("run", "radar");
         assertThat(unknown[0]).isEqualTo("2");
         assertThat(unknown[2]).contains("bmi, gesture, packets, eeg");

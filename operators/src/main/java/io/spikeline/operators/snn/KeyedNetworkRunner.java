@@ -44,6 +44,9 @@ final class KeyedNetworkRunner {
     private final ValueState<SpikingNetwork> network;
     private final ListState<Feedback> pending;
     private final ValueState<long[]> keyStats;
+    private final LiveNetworks live;
+    /** By layer: whether a threshold scale is exactly a scale of its firing threshold ({@link ThresholdScaling}). */
+    private final boolean[] thresholdScalable;
     private final int[] binSpikes;
 
     KeyedNetworkRunner(SerializableSupplier<NetworkSpec> specs, SnnOptions options, WallClock clock,
@@ -51,13 +54,18 @@ final class KeyedNetworkRunner {
         this.spec = specs.get();
         this.options = options;
         this.clock = clock;
-        this.metrics = new SnnMetrics(context.getMetricGroup());
+        this.metrics = new SnnMetrics(context.getMetricGroup(), options.keyMetricGroups());
         SerializableSupplier<SpikingNetwork> factory = () -> new SpikingNetwork(specs.get());
         this.network = context.getState(new ValueStateDescriptor<>("snn-network",
                 new SnapshotStateSerializer<>(SpikingNetwork.class, factory)));
         this.pending = context.getListState(new ListStateDescriptor<>("snn-pending-feedback", RecordTypes.FEEDBACK));
         this.keyStats = context.getState(new ValueStateDescriptor<>("snn-key-stats",
                 PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
+        this.live = new LiveNetworks(options.liveNetworks());
+        this.thresholdScalable = new boolean[spec.layers().size()];
+        for (int l = 0; l < thresholdScalable.length; l++) {
+            thresholdScalable[l] = ThresholdScaling.scalesThreshold(spec.layers().get(l).neuron());
+        }
         this.binSpikes = new int[spec.inputSize()];
         long windowUs = spec.decodeIntervalBins() * spec.binWidthUs();
         if (options.feedbackToleranceUs() != SnnOptions.CONTAINING_WINDOW
@@ -72,9 +80,26 @@ final class KeyedNetworkRunner {
     }
 
     /** The current key's network, built from the specification on the key's first record. */
-    private SpikingNetwork network() throws Exception {
-        SpikingNetwork net = network.value();
-        return net != null ? net : new SpikingNetwork(spec);
+    private SpikingNetwork network(String key) throws Exception {
+        SpikingNetwork net = live.get(key);
+        if (net != null) {
+            return net;
+        }
+        net = network.value();
+        if (net == null) {
+            return new SpikingNetwork(spec);
+        }
+        live.put(key, net);
+        return net;
+    }
+
+    /** Writes the current key's network, changed, to its state. */
+    private void store(String key, SpikingNetwork net) throws Exception {
+        network.update(net);
+        if (live.undecided()) {
+            live.decide(network.value() == net);
+        }
+        live.put(key, net);
     }
 
     private long[] stats() throws Exception {
@@ -100,6 +125,7 @@ final class KeyedNetworkRunner {
     void onSpikes(String key, SpikeBatch batch, List<NetworkControl> controls, Collector<Decoding> out,
                   SideOutputs side) throws Exception {
         long ingestUs = clock.nowUs();
+        metrics.select(key);
         metrics.increment(SnnCounter.BATCHES);
         if (batch.channelCount() != spec.inputSize() || batch.binWidthUs() != spec.binWidthUs()) {
             metrics.increment(SnnCounter.MISMATCHED_BATCHES);
@@ -109,6 +135,10 @@ final class KeyedNetworkRunner {
         if (batch.startTimeUs() < stats[LAST_END_US]) {
             metrics.increment(SnnCounter.OUT_OF_ORDER_BATCHES);
             return;
+        }
+        if (stats[LAST_END_US] != Long.MIN_VALUE && batch.startTimeUs() > stats[LAST_END_US]) {
+            metrics.increment(SnnCounter.INPUT_GAPS);
+            metrics.add(SnnCounter.INPUT_GAP_US, batch.startTimeUs() - stats[LAST_END_US]);
         }
         stats[LAST_END_US] = batch.endTimeUs();
         long lag = ingestUs - batch.endTimeUs();
@@ -120,7 +150,7 @@ final class KeyedNetworkRunner {
             keyStats.update(stats);
             return;
         }
-        SpikingNetwork net = network();
+        SpikingNetwork net = network(key);
         long synOpsBefore = net.operations().synOps();
         long ruleUpdatesBefore = net.learningUpdates();
         long spikesBefore = net.neuronSpikes();
@@ -144,7 +174,7 @@ final class KeyedNetworkRunner {
                 }
             }
         }
-        network.update(net);
+        store(key, net);
         keyStats.update(stats);
         metrics.add(SnnCounter.INPUT_SPIKES, batch.spikeCount());
         metrics.add(SnnCounter.INPUT_CHANNEL_BINS, (long) batch.channelCount() * batch.binCount());
@@ -165,7 +195,9 @@ final class KeyedNetworkRunner {
 
     /** Learns from {@code feedback} now if its decode exists, else holds it (bounded) until it does. */
     void onFeedback(String key, Feedback feedback, SideOutputs side) throws Exception {
-        SpikingNetwork net = network();
+        metrics.select(key);
+        metrics.increment(SnnCounter.FEEDBACK_RECORDS);
+        SpikingNetwork net = network(key);
         long[] stats = stats();
         FeedbackOutcome outcome = learn(net, feedback);
         if (outcome == FeedbackOutcome.NOT_YET_DECODED) {
@@ -173,7 +205,7 @@ final class KeyedNetworkRunner {
         } else {
             count(key, net, feedback, outcome, stats, side);
             if (outcome == FeedbackOutcome.APPLIED) {
-                network.update(net);
+                store(key, net);
             }
         }
         keyStats.update(stats);
@@ -296,18 +328,24 @@ final class KeyedNetworkRunner {
         return net;
     }
 
-    /** Sets the control's threshold scale; {@code false} (nothing changed) if the network has no such layer. */
-    private static boolean applyThresholdScale(SpikingNetwork net, NetworkControl control) {
-        int layers = net.spec().layers().size();
+    /**
+     * Sets the control's threshold scale; {@code false} (nothing changed) if the network has no such layer or the
+     * layer (any layer, for all) has no threshold it would scale exactly.
+     */
+    private boolean applyThresholdScale(SpikingNetwork net, NetworkControl control) {
+        int layers = thresholdScalable.length;
         if (control.layer() >= layers) {
             return false;
         }
-        if (control.layer() == NetworkControl.ALL_LAYERS) {
-            for (int l = 0; l < layers; l++) {
-                net.setThresholdScale(l, control.scale());
+        int first = control.layer() == NetworkControl.ALL_LAYERS ? 0 : control.layer();
+        int end = control.layer() == NetworkControl.ALL_LAYERS ? layers : control.layer() + 1;
+        for (int l = first; l < end; l++) {
+            if (!thresholdScalable[l]) {
+                return false;
             }
-        } else {
-            net.setThresholdScale(control.layer(), control.scale());
+        }
+        for (int l = first; l < end; l++) {
+            net.setThresholdScale(l, control.scale());
         }
         return true;
     }

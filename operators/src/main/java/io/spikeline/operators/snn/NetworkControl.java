@@ -44,8 +44,11 @@ public record NetworkControl(long sequence, long effectiveTimeUs, String targetK
         LEARNING_RATE_SCALE,
         /**
          * Set the threshold scale of {@code layer} (or of every layer) to {@code scale} (relative to the configured
-         * threshold; {@code SpikingNetwork.setThresholdScale}). A layer the key's network does not have: the control
-         * is rejected (counted) and the key continues unchanged.
+         * threshold; {@code SpikingNetwork.setThresholdScale}): from then on the layer fires as if built with its
+         * firing threshold times {@code scale} — for LIF the threshold, for ALIF the whole adaptive threshold (base
+         * and adaptation strength), for two-compartment neurons the somatic threshold. A layer the key's network
+         * does not have, or one without a threshold that scales exactly (Izhikevich neurons, or neurons with a
+         * bias; see {@code ThresholdScaling}): the control is rejected (counted) and the key continues unchanged.
          */
         THRESHOLD_SCALE
     }

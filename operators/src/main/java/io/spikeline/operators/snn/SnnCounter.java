@@ -34,7 +34,7 @@ public enum SnnCounter {
     CONTROLS_APPLIED,
     /**
      * Controls that did not fit the network, ignored: a load of another specification or damaged bytes, a threshold
-     * scale for a layer it lacks.
+     * scale for a layer it lacks or one without a threshold that scales exactly.
      */
     CONTROLS_REJECTED,
     /** Feedback farther than the configured tolerance from every remembered decode window start, not learned. */
@@ -44,7 +44,13 @@ public enum SnnCounter {
     /** Spikes of the networks' neurons (every layer). */
     NETWORK_SPIKES,
     /** Neuron updates of the networks (neuron-steps): with {@link #NETWORK_SPIKES}, the networks' sparsity. */
-    NEURON_UPDATES;
+    NEURON_UPDATES,
+    /** Feedback records received (whatever became of them). */
+    FEEDBACK_RECORDS,
+    /** Batches starting after the end of the key's previous batch: input is missing between them. */
+    INPUT_GAPS,
+    /** Event time missing in those gaps, µs. */
+    INPUT_GAP_US;
 
     /** The Flink metric name, for example {@code feedbackLateDropped}. */
     public String metricName() {

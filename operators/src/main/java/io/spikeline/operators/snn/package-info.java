@@ -53,8 +53,10 @@
  * learning; EXPORT emits the state after every bin before that point; LOAD replaces the key's whole network state by
  * a snapshot of the same specification (another specification or damaged bytes: counted {@code controlsRejected},
  * the key continues unchanged); LEARNING_RATE_SCALE sets the readout's learning-rate multiplier and THRESHOLD_SCALE
- * the threshold scale of one layer or all (a layer the network lacks: rejected, counted), both relative to the
- * specification and both network state, so they travel with checkpoints, exports and loads (their meaning: the
+ * the threshold scale of one layer or all (a layer the network lacks, or one whose neurons have no threshold that
+ * scales exactly — Izhikevich neurons, neurons with a bias — rejected, counted; a control for all layers is
+ * rejected whole; {@link io.spikeline.operators.snn.ThresholdScaling}), both relative to the specification and both
+ * network state, so they travel with checkpoints, exports and loads (their meaning: the
  * run-time scales of {@code io.spikeline.models.network}). A control applied before bin {@code t} acts on that bin:
  * feedback learned after it (its window may have begun before {@code T}) learns at the new rate. Controls stay in
  * broadcast state for the life of the job.
@@ -67,13 +69,26 @@
  *
  * <h2>Metrics</h2>
  * Per operator instance ({@link io.spikeline.operators.snn.SnnMetrics}): a Flink counter per
- * {@link io.spikeline.operators.snn.SnnCounter} (batches, input spikes, SynOps, rule updates, decodings, every
- * feedback and batch outcome, snapshots, controls) and HdrHistogram p50/p99 gauges of lag and decode latency.
- * The counters include input channel-bins, network spikes and neuron updates, so the gauges {@code inputSparsity}
- * ({@code 1 − input spikes / channel-bins}) and {@code networkSparsity} ({@code 1 − network spikes / neuron updates})
- * cost two additions per batch. Per key, in keyed state: the latest lag, stale batches skipped, late and drifted
- * feedback, the latest feedback deviation; the network itself keeps its SynOps, MACs, neuron updates, neuron spikes
- * and learning updates (in every checkpoint and exported snapshot).
+ * {@link io.spikeline.operators.snn.SnnCounter} — records in ({@code batches}, {@code feedbackRecords}), input
+ * spikes and channel-bins, network spikes and neuron updates, SynOps ({@code synapticOperations}), learning updates
+ * ({@code ruleUpdates}: synapse updates by the local rules; {@code feedbackApplied}: readout updates), decodings,
+ * stale batches skipped, late feedback dropped ({@code feedbackLateDropped}) and every other feedback and batch
+ * outcome, input gaps ({@code inputGaps}: batches starting after the end of the key's previous one;
+ * {@code inputGapUs}: the event time missing), snapshots, controls. Flink histograms {@code decodeLatencyUs}
+ * (emit − ingest), {@code lagUs} and {@code feedbackDeviationUs}, each over an HdrHistogram of the whole run to two
+ * significant digits (HdrHistogram is already a dependency; Flink's own {@code DescriptiveStatisticsHistogram}
+ * would keep only a window of recent values and sort it on every report), with p50/p99 gauges of each. The
+ * gauges {@code inputSparsity} ({@code 1 − input spikes / channel-bins}) and {@code networkSparsity}
+ * ({@code 1 − network spikes / neuron updates}) are computed from the counters when reported, so they cost the
+ * counters' additions per batch.
+ *
+ * <p>Per key: {@code SnnOptions.keyMetricGroups} (default 0) gives the first that many keys an instance sees a
+ * metric group of their own, {@code sourceKey=<key>}, with every counter and both sparsity gauges (not the
+ * histograms, which would cost about 10 KB a key). Counting then costs one hash lookup per record and one more
+ * addition per count; the bound keeps the reporters' load fixed however many devices share the job, so it is for a
+ * few keys under watch. For every key, in keyed state and so in checkpoints: the latest lag, stale batches
+ * skipped, late and drifted feedback, the latest feedback deviation; the network itself keeps its SynOps, MACs,
+ * neuron updates, neuron spikes and learning updates (in every checkpoint and exported snapshot).
  *
  * <h2>State and serialisers</h2>
  * Keyed: {@code snn-network} (the network through its own versioned snapshot,
@@ -82,8 +97,15 @@
  * export time, held feedback, last control applied, end of the latest batch, drifted feedback, latest feedback
  * deviation; new fields are only appended, and a
  * shorter array from older state is extended with their initial values). Broadcast: {@code snn-controls}. No state
- * or record falls back to Kryo; jobs run with generic types disabled. Works on the heap and RocksDB backends; on
- * RocksDB every record rebuilds the key's network from its snapshot, so the heap backend is the one for throughput.
+ * or record falls back to Kryo; jobs run with generic types disabled. Works on the heap and RocksDB backends. On
+ * RocksDB, state holds bytes: each instance keeps the live networks of its {@code SnnOptions.liveNetworks} most
+ * recently used keys ({@link io.spikeline.operators.snn.LiveNetworks}), so a network is rebuilt from its snapshot
+ * only when its key returns after that many others. The state is still written after every change (write-through):
+ * a Flink function cannot switch to another key to write an evicted or dirty network back later, at eviction or
+ * before a snapshot, so writing at once is what keeps every checkpoint and savepoint exact with any number of keys
+ * ({@code LiveNetworksJobTest}). Each record on RocksDB thus still serialises its key's network once per change
+ * (about 64 KB for the 96 → 160 reaching decoder), and the heap backend, which holds live objects, remains the one
+ * for throughput; on the heap backend the cache stays off.
  * A job that fails and restores from a checkpoint decodes bit for bit as one that did not fail
  * ({@code SpikingNetworkRecoveryTest}).
  */

@@ -42,9 +42,9 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 public final class SignalThroughput {
     private static final int POOL_FRAMES = 500;
     /** Creation time (ns) of each frame in flight, by key index and sequence; the MiniCluster shares this JVM. */
-    private static final ConcurrentHashMap<Long, Long> CREATED_NS = new ConcurrentHashMap<>();
+    static final ConcurrentHashMap<Long, Long> CREATED_NS = new ConcurrentHashMap<>();
     private static final Histogram LATENCY_US = new Histogram(60_000_000L, 3);
-    private static volatile long firstCreatedNs;
+    static volatile long firstCreatedNs;
     private static volatile long lastEmittedNs;
 
     private SignalThroughput() {
@@ -68,13 +68,7 @@ public final class SignalThroughput {
         long total = (long) keys * framesPerKey;
         DataStream<SampleFrame> frames = env.fromSequence(0, total - 1)
                 .map(new FrameGenerator(channels, samplesPerFrame, keys, paced)).returns(RecordTypes.SAMPLE_FRAME);
-        DataStream<SampleFrame> filtered = frames.keyBy(SampleFrame::sourceKey)
-                .process(new BesselFilterFunction(FilterSpec.causal(BandType.BANDPASS, 2, new double[] {300, 3000},
-                        BesselNorm.PHASE))).returns(RecordTypes.SAMPLE_FRAME);
-        // The filter keeps each frame's key, so its output is still partitioned by key: the encoder chains to it.
-        DataStreamUtils.reinterpretAsKeyedStream(filtered, SampleFrame::sourceKey, Types.STRING)
-                .process(new SampleEncodeFunction(new EncoderSpec.ThresholdCrossing(-4.5, 3000, 30)))
-                .returns(RecordTypes.SPIKE_BATCH)
+        filterAndEncode(frames)
                 .map(SignalThroughput::recordLatency).returns(RecordTypes.SPIKE_BATCH)
                 .sinkTo(new DiscardingSink<>());
         env.execute("signal throughput");
@@ -91,11 +85,36 @@ public final class SignalThroughput {
                 LATENCY_US.getTotalCount());
     }
 
-    private static int intArg(String[] args, int index, int fallback) {
+    /**
+     * Keys {@code frames} by source, filters them (causal order-2 Bessel band-pass 300–3000 Hz) and detects −4.5σ
+     * threshold crossings (0.1 s noise window at 30 kHz, 1 ms refractory).
+     */
+    static DataStream<SpikeBatch> filterAndEncode(DataStream<SampleFrame> frames) {
+        DataStream<SampleFrame> filtered = frames.keyBy(SampleFrame::sourceKey)
+                .process(new BesselFilterFunction(FilterSpec.causal(BandType.BANDPASS, 2, new double[] {300, 3000},
+                        BesselNorm.PHASE))).returns(RecordTypes.SAMPLE_FRAME);
+        // The filter keeps each frame's key, so its output is still partitioned by key: the encoder chains to it.
+        return DataStreamUtils.reinterpretAsKeyedStream(filtered, SampleFrame::sourceKey, Types.STRING)
+                .process(new SampleEncodeFunction(new EncoderSpec.ThresholdCrossing(-4.5, 3000, 30)))
+                .returns(RecordTypes.SPIKE_BATCH);
+    }
+
+    /** Sleeps until {@code timeUs} of event time has passed since {@code startNs}; returns the time then (ns). */
+    static long awaitEventTime(long startNs, long timeUs) throws InterruptedException {
+        long now = System.nanoTime();
+        long dueNs = startNs + timeUs * 1000;
+        while (now < dueNs) {
+            Thread.sleep(0, (int) Math.min(999_999, dueNs - now));
+            now = System.nanoTime();
+        }
+        return now;
+    }
+
+    static int intArg(String[] args, int index, int fallback) {
         return args.length > index ? Integer.parseInt(args[index]) : fallback;
     }
 
-    private static long id(int key, long sequence) {
+    static long id(int key, long sequence) {
         return (long) key << 40 | sequence;
     }
 
@@ -110,7 +129,7 @@ public final class SignalThroughput {
     }
 
     /** Turns index i into frame i / keys of key i % keys, its samples taken from a pool of simulated frames. */
-    private static final class FrameGenerator extends RichMapFunction<Long, SampleFrame> {
+    static final class FrameGenerator extends RichMapFunction<Long, SampleFrame> {
         private final int channels;
         private final int samplesPerFrame;
         private final int keys;
@@ -148,11 +167,7 @@ public final class SignalThroughput {
                 firstCreatedNs = now;
             }
             if (paced) {
-                long dueNs = startNs + timeUs * 1000;
-                while (now < dueNs) {
-                    Thread.sleep(0, (int) Math.min(999_999, dueNs - now));
-                    now = System.nanoTime();
-                }
+                now = awaitEventTime(startNs, timeUs);
             }
             CREATED_NS.put(id(key, sequence), now);
             return new SampleFrame("probe" + key, sequence, timeUs, ReachingParameters.BROADBAND_RATE_HZ, channels,

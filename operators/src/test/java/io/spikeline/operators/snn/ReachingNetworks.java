@@ -47,9 +47,18 @@ final class ReachingNetworks {
      * learning from each batch's velocity after the batch, as the operator does.
      */
     static Session sessionWithDirectOutputs(int batches) {
+        return sessionWithDirectOutputs("k", 5, batches);
+    }
+
+    /** As {@link #sessionWithDirectOutputs(int)}, for source key {@code key} and a session of seed {@code seed}. */
+    static Session sessionWithDirectOutputs(String key, long seed, int batches) {
+        return sessionWithDirectOutputs(key, seed, batches, new SpikingNetwork(decoder(session(0))));
+    }
+
+    /** As {@link #sessionWithDirectOutputs(String, long, int)}, run directly on {@code direct}. */
+    static Session sessionWithDirectOutputs(String key, long seed, int batches, SpikingNetwork direct) {
         List<Either<SpikeBatch, Feedback>> inputs = new ArrayList<>();
-        ReachingSimulator simulator = new ReachingSimulator("k", session(5));
-        SpikingNetwork direct = new SpikingNetwork(decoder(session(0)));
+        ReachingSimulator simulator = new ReachingSimulator(key, session(seed));
         List<float[]> expected = new ArrayList<>();
         for (int n = 0; n < batches; n++) {
             ReachingBatch batch = simulator.read();
