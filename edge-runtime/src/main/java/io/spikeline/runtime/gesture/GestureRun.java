@@ -1,9 +1,12 @@
 package io.spikeline.runtime.gesture;
 
+import io.spikeline.connectors.types.RecordTypes;
 import io.spikeline.ingest.sim.GestureSimulator;
 import io.spikeline.models.record.Decoding;
 import io.spikeline.models.record.EventBatch;
 import io.spikeline.models.record.Feedback;
+import io.spikeline.runtime.endpoint.Endpoint;
+import io.spikeline.runtime.endpoint.EndpointSinks;
 import io.spikeline.runtime.report.EmbeddedJob;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -44,20 +47,25 @@ public final class GestureRun {
      */
     public static Result run(GestureSettings settings, double progressEverySeconds, Consumer<Progress> progress)
             throws Exception {
-        return run(settings, env -> GestureJob.simulated(env, settings), events(settings), progressEverySeconds,
+        return run(settings, env -> GestureJob.simulated(env, settings), events(settings), null, progressEverySeconds,
                 progress);
     }
 
     /**
      * Runs the job on the bounded stream {@code device} builds in the run's environment, which carries
-     * {@code events} camera events.
+     * {@code events} camera events; writes the decodings to {@code sink} too, unless it is null.
      */
     public static Result run(GestureSettings settings,
                              Function<StreamExecutionEnvironment, DataStream<Either<EventBatch, Feedback>>> device,
-                             long events, double progressEverySeconds, Consumer<Progress> progress) throws Exception {
+                             long events, Endpoint sink, double progressEverySeconds, Consumer<Progress> progress)
+            throws Exception {
         GestureScore score = new GestureScore(settings);
         StreamExecutionEnvironment env = EmbeddedJob.environment();
         DataStream<Either<Decoding, Feedback>> output = GestureJob.build(env, device.apply(env), settings);
+        if (sink != null) {
+            EndpointSinks.decodings(output.filter(o -> o.isLeft()).map(o -> o.left()).returns(RecordTypes.DECODING),
+                    sink);
+        }
         EmbeddedJob.Timing timing = EmbeddedJob.collect(output, "spikeline gesture", record -> record.isLeft(),
                 score::add, progressEverySeconds,
                 decodingSeconds -> progress.accept(new Progress(score, decodingSeconds)));

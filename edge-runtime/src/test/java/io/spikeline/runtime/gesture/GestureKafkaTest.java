@@ -7,6 +7,7 @@ import io.spikeline.connectors.kafka.EmbeddedKafka;
 import io.spikeline.connectors.wire.RecordCodec;
 import io.spikeline.ingest.sim.GestureBatch;
 import io.spikeline.ingest.sim.GestureSimulator;
+import io.spikeline.models.record.Decoding;
 import io.spikeline.models.record.EventBatch;
 import io.spikeline.models.record.Feedback;
 import io.spikeline.runtime.endpoint.Endpoint;
@@ -15,11 +16,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.types.Either;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The gesture job fed by a real (KRaft) Kafka broker. */
+/** The gesture job fed by a real (KRaft) Kafka broker, its decodings written back to it. */
 class GestureKafkaTest {
 
     @RegisterExtension
@@ -30,10 +32,11 @@ class GestureKafkaTest {
     }
 
     @Test
-    void eventsAndLabelsFromKafkaAreClassifiedLikeTheSimulators() throws Exception {
+    void eventsAndLabelsFromKafkaAreClassifiedLikeTheSimulatorsAndTheDecodingsWrittenBack() throws Exception {
         String events = EmbeddedKafka.uniqueTopic("gesture-events");
         String labels = EmbeddedKafka.uniqueTopic("gesture-labels");
-        KAFKA.clients().createTopics(1, events, labels);
+        String decisions = EmbeddedKafka.uniqueTopic("gesture-decisions");
+        KAFKA.clients().createTopics(1, events, labels, decisions);
         GestureSettings settings = GestureSettings.defaults().withSeconds(40);
         RecordCodec<EventBatch, ?> eventCodec = RecordCodec.eventBatches();
         RecordCodec<Feedback, ?> labelCodec = RecordCodec.feedback();
@@ -58,7 +61,7 @@ class GestureKafkaTest {
             DecodedStream<Either<EventBatch, Feedback>> device = GestureJob.fromKafka(env,
                     (KafkaEndpoint) Endpoint.parse(url(events)), (KafkaEndpoint) Endpoint.parse(url(labels)));
             return device.records();
-        }, eventCount, 1, p -> { });
+        }, eventCount, Endpoint.parse(url(decisions) + "?guarantee=at-least-once"), 1, p -> { });
         GestureRun.Result simulated = GestureRun.run(settings, 1, p -> { });
 
         // Every labelled gesture is classified (a message that did not decode would be missing), as on the simulator
@@ -79,5 +82,14 @@ class GestureKafkaTest {
                         .isEqualTo(simulated.score().confusion(0, score.count()).count(t, d));
             }
         }
+
+        // Every decoding the run scored reached the decisions topic.
+        List<Decoding> written = new ArrayList<>();
+        RecordCodec<Decoding, ?> decodingCodec = RecordCodec.decodings();
+        for (ConsumerRecord<byte[], byte[]> m : KAFKA.clients().readCommitted(decisions)) {
+            written.add(decodingCodec.decode(m.value()));
+        }
+        assertThat(written).hasSize(score.latencies().length);
+        assertThat(written).allMatch(d -> d.sourceKey().equals(GestureSettings.SOURCE_KEY) && d.hasClass());
     }
 }
