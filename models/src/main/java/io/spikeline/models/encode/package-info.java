@@ -70,5 +70,12 @@
  * </pre>
  * Events of one channel in one bin collapse into one spike (they are counted). The bin of the latest event
  * stays open across calls until a later event or a flush completes it.
+ *
+ * <h2>Packet bytes ({@link io.spikeline.models.encode.PacketByteEncoder}, no state)</h2>
+ * <pre>
+ *   b_i = bytes[from + i]  (i &lt; byteCount, absent past the packet's end)
+ *   pattern = ∪_i { i·C + c : c ∈ code(b_i) }        (C channels per byte under the ByteCode)
+ *   the pattern is repeated in each of `steps` consecutive bins
+ * </pre>
  */
 package io.spikeline.models.encode;
