@@ -20,15 +20,20 @@ public final class PipelineTrial {
         long warmup = settings.warmupSeconds() == 0 ? 0
                 : scenario.decodings(load, scenario.records(load, settings.warmupSeconds()));
         LatencyTally tally = new LatencyTally(warmup, TREND_BUCKET_US);
+        CpuMeter cpu = new CpuMeter();
         long abortUs = settings.abortLatencyUs();
         BenchJob.Outcome outcome = BenchJob.run(scenario, load, records, expected, settings, env -> { }, d -> {
             long dueUs = scenario.dueUs(d);
             tally.add(dueUs, d.emitWallTimeUs());
+            if (tally.measured() > 0) {
+                cpu.sample();
+            }
             return tally.measured() == 0 || d.emitWallTimeUs() - dueUs <= abortUs;
         });
         return new TrialResult(load, records, expected, outcome.decodings(), outcome.end() != BenchJob.End.FINISHED,
                 tally.decodingsPerSecond() * scenario.unitsPerDecoding(load), tally.latencyMs(50), tally.latencyMs(99),
-                tally.latencyMs(99.9), tally.maxLatencyMs(), tally.latencyTrend().growth(), tally.measuredSeconds());
+                tally.latencyMs(99.9), tally.maxLatencyMs(), tally.latencyTrend().growth(), tally.measuredSeconds(),
+                cpu.coresBusy());
     }
 
     /**

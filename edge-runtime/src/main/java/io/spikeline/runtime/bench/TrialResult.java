@@ -17,10 +17,12 @@ import java.util.Locale;
  * @param maxMs highest measured latency, ms
  * @param growthMs rise of the line fitted to the measured latency over the trial, ms
  * @param measuredSeconds wall seconds between the first and last measured decodings
+ * @param coresBusy CPU time of this JVM (the MiniCluster, the sensor and the harness) per wall second over the measured
+ *     decodings: the processors the pipeline kept busy at this load
  */
 public record TrialResult(long load, long records, long expectedDecodings, long decodings, boolean stoppedEarly,
                           double throughput, double p50Ms, double p99Ms, double p999Ms, double maxMs, double growthMs,
-                          double measuredSeconds) {
+                          double measuredSeconds, double coresBusy) {
 
     /** Whether every expected decoding came out. */
     public boolean complete() {

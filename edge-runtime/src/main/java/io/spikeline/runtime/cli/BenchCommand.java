@@ -12,6 +12,7 @@ import io.spikeline.runtime.bench.TrialSettings;
 import io.spikeline.runtime.bench.Trend;
 import io.spikeline.runtime.bench.Via;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -36,7 +37,8 @@ import picocli.CommandLine.Spec;
                 + "by polarity, SNN classifier every 10 ms. Load: events/s.",
             "packets: simulated gateway traffic at a given packets/s: first 64 bytes as 512 bit channels, SNN "
                 + "classifier per packet. Load: packets/s.",
-            "One line per trial, then one line per scenario. With --soak: the probes pipeline at --probes for "
+            "One line per trial (the first of each search primes the JVM and is not judged), then one line per "
+                + "scenario. With --soak: the probes pipeline at --probes for "
                 + "--minutes, a line per --interval (heap after GC, checkpointed state, latency p99) and a verdict."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:measured (soak: flat)", "1:soak: heap, state or latency growing",
@@ -143,17 +145,23 @@ final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--start, --max and --at need exactly one --scenario (loads differ in "
                     + "unit between scenarios)");
         }
-        out.printf(Locale.ROOT, "spikeline bench: %s, %.0f s trials (%.0f s warm-up), p99 bound %s ms, parallelism %d, "
-                + "%d processors%n", settings.via(), seconds, warmup, figure(p99Ms), parallelism,
-                Runtime.getRuntime().availableProcessors());
+        out.printf(Locale.ROOT, "spikeline bench: %s, %s s trials (%s s warm-up), p99 bound %s ms, parallelism %d; %s%n",
+                settings.via(), figure(seconds), figure(warmup), figure(p99Ms), parallelism, machine());
         out.flush();
         List<String> summaries = new ArrayList<>();
         for (Scenario<?> scenario : chosen) {
             summaries.add(at != null ? single(scenario, at, settings, out) : search(scenario, settings, out));
         }
         summaries.forEach(out::println);
+        out.println("machine at the end: " + machine());
         out.flush();
         return 0;
+    }
+
+    /** What the figures depend on besides the pipeline: processors, and how busy the machine is with other work. */
+    private static String machine() {
+        return String.format(Locale.ROOT, "%d processors, load average %.1f", Runtime.getRuntime().availableProcessors(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     private Via way() {
@@ -171,13 +179,17 @@ final class BenchCommand implements Callable<Integer> {
 
     private String single(Scenario<?> scenario, long load, TrialSettings settings, PrintWriter out) throws Exception {
         TrialResult result = PipelineTrial.run(scenario, load, settings);
-        printTrial(scenario, result, settings, out);
+        printTrial(scenario, result, verdict(result, settings), out);
         return scenario.name() + " via " + settings.via() + ": " + load + " " + scenario.loadUnit() + " "
                 + (result.sustained(settings.p99BoundMs()) ? "sustained" : "not sustained") + ", "
                 + throughput(scenario, result) + ", " + result.latencyText();
     }
 
-    private String search(Scenario<?> scenario, TrialSettings settings, PrintWriter out) {
+    /**
+     * Searches the scenario's loads, after one trial at the start load that is printed but not judged: the first run
+     * of a pipeline in this JVM also compiles it, and a search that judged it could stop at its first load.
+     */
+    private String search(Scenario<?> scenario, TrialSettings settings, PrintWriter out) throws Exception {
         LoadSearch.Range range = scenario.searchRange();
         if (start != null) {
             range = range.withStart(start);
@@ -185,22 +197,27 @@ final class BenchCommand implements Callable<Integer> {
         if (max != null) {
             range = range.withMax(max);
         }
+        TrialResult priming = PipelineTrial.run(scenario, range.start(), settings);
+        printTrial(scenario, priming, "priming", out);
         LoadSearch.Outcome<TrialResult> found = PipelineTrial.search(scenario, range, settings,
-                result -> printTrial(scenario, result, settings, out));
+                result -> printTrial(scenario, result, verdict(result, settings), out));
         String head = scenario.name() + " via " + settings.via() + ": ";
         if (found.best() == null) {
-            return head + "no load sustained (lowest tried: " + found.steps().get(found.steps().size() - 1).load()
-                    + " " + scenario.loadUnit() + ")";
+            TrialResult lowest = found.steps().get(found.steps().size() - 1).result();
+            return head + "no load sustained; at the lowest, " + lowest.load() + " " + scenario.loadUnit() + ": "
+                    + verdict(lowest, settings) + ", " + throughput(scenario, lowest) + ", " + lowest.latencyText()
+                    + String.format(Locale.ROOT, ", %.2f cores busy", lowest.coresBusy());
         }
         TrialResult best = found.best();
         return head + (found.highest() == range.max() ? "at least " : "max ") + found.highest() + " "
-                + scenario.loadUnit() + " in real time, " + throughput(scenario, best) + ", " + best.latencyText();
+                + scenario.loadUnit() + " in real time, " + throughput(scenario, best) + ", " + best.latencyText()
+                + String.format(Locale.ROOT, ", %.2f cores busy", best.coresBusy());
     }
 
-    private static void printTrial(Scenario<?> scenario, TrialResult r, TrialSettings settings, PrintWriter out) {
-        out.printf(Locale.ROOT, "  %-8s %10d %-10s %-13s %s, %s, latency rise %+.1f ms, %d/%d decodings%n",
-                scenario.name(), r.load(), scenario.loadUnit(), verdict(r, settings), throughput(scenario, r),
-                r.latencyText(), r.growthMs(), r.decodings(), r.expectedDecodings());
+    private static void printTrial(Scenario<?> scenario, TrialResult r, String verdict, PrintWriter out) {
+        out.printf(Locale.ROOT, "  %-8s %10d %-10s %-13s %s, %s, latency rise %+.1f ms, %.2f cores busy, "
+                + "%d/%d decodings%n", scenario.name(), r.load(), scenario.loadUnit(), verdict, throughput(scenario, r),
+                r.latencyText(), r.growthMs(), r.coresBusy(), r.decodings(), r.expectedDecodings());
         out.flush();
     }
 
@@ -218,7 +235,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private static String throughput(Scenario<?> scenario, TrialResult r) {
-        return si(r.throughput()) + scenario.throughputUnit();
+        return si(r.throughput()) + " " + scenario.throughputUnit();
     }
 
     private int soak(ProbesScenario scenario, TrialSettings settings, PrintWriter out) throws Exception {
@@ -251,7 +268,7 @@ final class BenchCommand implements Callable<Integer> {
         return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 
-    /** A rate with an SI prefix and a trailing space: "57.60 M". */
+    /** A rate with an SI prefix: "57.60 M", "812.3". */
     private static String si(double v) {
         if (v >= 1e9) {
             return String.format(Locale.ROOT, "%.2f G", v / 1e9);
@@ -262,6 +279,6 @@ final class BenchCommand implements Callable<Integer> {
         if (v >= 1e3) {
             return String.format(Locale.ROOT, "%.2f k", v / 1e3);
         }
-        return String.format(Locale.ROOT, "%.1f ", v);
+        return String.format(Locale.ROOT, "%.1f", v);
     }
 }

@@ -32,7 +32,7 @@ class BenchCommandTest {
         assertThat(trial.find()).as(r[1]).isTrue();
         assertThat(trial.group(1)).isEqualTo("500").isEqualTo(trial.group(2));
         assertThat(r[1]).containsPattern("(?m)^packets via inprocess: 500 packets/s (sustained|not sustained), "
-                + "[0-9.]+ [kM]?packets/s, latency p50 [0-9.]+ ms, p99 [0-9.]+ ms, p99.9 [0-9.]+ ms$");
+                + "[0-9.]+ ([kM] )?packets/s, latency p50 [0-9.]+ ms, p99 [0-9.]+ ms, p99.9 [0-9.]+ ms$");
     }
 
     @Test
