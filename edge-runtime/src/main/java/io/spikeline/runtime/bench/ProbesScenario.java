@@ -59,11 +59,6 @@ public record ProbesScenario(int channels, long seed) implements Scenario<Sample
         session(channels, seed);
     }
 
-    /** Neuropixels probes of the reaching session with seed 1. */
-    public static ProbesScenario neuropixels() {
-        return new ProbesScenario(NEUROPIXELS_CHANNELS, 1);
-    }
-
     @Override
     public String name() {
         return "probes";

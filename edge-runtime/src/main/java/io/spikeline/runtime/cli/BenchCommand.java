@@ -97,7 +97,7 @@ final class BenchCommand implements Callable<Integer> {
             description = "Parallelism of the pipeline's operators (default: ${DEFAULT-VALUE}).")
     int parallelism;
 
-    @Option(names = "--channels", defaultValue = "384", paramLabel = "N",
+    @Option(names = "--channels", defaultValue = "" + ProbesScenario.NEUROPIXELS_CHANNELS, paramLabel = "N",
             description = "probes: channels per probe (default: ${DEFAULT-VALUE}, a Neuropixels probe).")
     int channels;
 
