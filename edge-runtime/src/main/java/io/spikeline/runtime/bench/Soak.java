@@ -20,8 +20,9 @@ import org.apache.flink.configuration.StateBackendOptions;
  * A bounded run of the probes pipeline at a nominal load that checks that it stays flat: every interval it samples
  * the heap after a full garbage collection, the size of the latest completed checkpoint (heap state backend,
  * checkpoints to a temporary folder), and the latency p99 of the interval's decodings; at the end, a straight line
- * fitted to each series ({@link Trend}) must not rise by more than a tolerance of its mean (nor by more than a floor
- * that is noise for that measure). The first interval (start-up, compilation, state being created) is not judged.
+ * fitted to each series ({@link Trend#robust}, Theil–Sen: an interval disturbed by other work on the machine does not
+ * decide it) must not rise by more than a tolerance of its median (nor by more than a floor that is noise for that
+ * measure). The first interval (start-up, compilation, state being created) is not judged.
  *
  * <p>The heap is that of this JVM, which hosts the MiniCluster; the forced collection pauses the pipeline once per
  * interval, the same in every interval, so it adds to each interval's p99 alike and does not bias the trend.
@@ -90,8 +91,8 @@ public final class Soak {
     }
 
     /**
-     * Judges {@code samples} (all but the first) with {@code tolerance}: a series grows when its fitted line rises by
-     * more than {@code tolerance} of its mean and more than its floor ({@link #HEAP_FLOOR_BYTES},
+     * Judges {@code samples} (all but the first) with {@code tolerance}: a series grows when its Theil–Sen line
+     * ({@link Trend#robust}) rises by more than {@code tolerance} of its median and more than its floor ({@link #HEAP_FLOOR_BYTES},
      * {@link #STATE_FLOOR_BYTES}, {@link #P99_FLOOR_MS}). Needs at least three samples.
      */
     public static Verdict judge(List<Sample> samples, double tolerance) {
@@ -110,9 +111,9 @@ public final class Soak {
             state[i] = s.stateBytes();
             p99[i] = s.p99Ms();
         }
-        Trend heapTrend = Trend.fit(t, heap, n);
-        Trend stateTrend = Trend.fit(t, state, n);
-        Trend p99Trend = Trend.fit(t, p99, n);
+        Trend heapTrend = Trend.robust(t, heap, n);
+        Trend stateTrend = Trend.robust(t, state, n);
+        Trend p99Trend = Trend.robust(t, p99, n);
         return new Verdict(heapTrend, stateTrend, p99Trend, heapTrend.growing(tolerance, HEAP_FLOOR_BYTES),
                 stateTrend.growing(tolerance, STATE_FLOOR_BYTES), p99Trend.growing(tolerance, P99_FLOOR_MS));
     }

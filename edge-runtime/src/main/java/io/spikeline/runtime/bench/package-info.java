@@ -42,8 +42,9 @@
  * <h2>Soak</h2>
  * {@link io.spikeline.runtime.bench.Soak}: the probes pipeline at a nominal number of probes for minutes, with
  * checkpoints (heap state backend, file storage in a temporary folder). Every interval: heap used after a full
- * collection, size of the latest completed checkpoint, latency p99 of the interval's decodings. The verdict fits a line
- * to each series after the first interval; a series grows when the line rises over the run by more than a tolerance
- * of its mean and more than a floor below which the rise is measurement noise (16 MB heap, 16 KB state, 5 ms p99).
+ * collection, size of the latest completed checkpoint, latency p99 of the interval's decodings. The verdict fits a
+ * Theil–Sen line (robust to a few disturbed intervals) to each series after the first interval; a series grows when
+ * the line rises over the run by more than a tolerance of its median and more than a floor below which the rise is
+ * measurement noise (16 MB heap, 16 KB state, 5 ms p99).
  */
 package io.spikeline.runtime.bench;

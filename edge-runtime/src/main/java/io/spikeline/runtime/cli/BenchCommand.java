@@ -121,8 +121,8 @@ final class BenchCommand implements Callable<Integer> {
     double checkpointSeconds;
 
     @Option(names = "--tolerance", defaultValue = "0.2", paramLabel = "F",
-            description = "Soak: a series grows when its fitted line rises by more than this fraction of its mean over "
-                    + "the run (and by more than 16 MB heap, 16 KB state, 5 ms p99) (default: ${DEFAULT-VALUE}).")
+            description = "Soak: a series grows when its fitted (Theil-Sen) line rises by more than this fraction of "
+                    + "its median over the run (and by more than 16 MB heap, 16 KB state, 5 ms p99) (default: ${DEFAULT-VALUE}).")
     double tolerance;
 
     @Override
@@ -250,7 +250,7 @@ final class BenchCommand implements Callable<Integer> {
             out.flush();
         });
         Soak.Verdict verdict = Soak.judge(samples, tolerance);
-        out.println("soak trend over " + (samples.size() - 1) + " intervals (the first not judged): heap "
+        out.println("soak trend over the " + (samples.size() - 1) + " intervals after the first: heap "
                 + trend(verdict.heap(), 1048576.0, "MB", verdict.heapGrowing()) + ", state "
                 + trend(verdict.state(), 1024.0, "KB", verdict.stateGrowing()) + ", latency p99 "
                 + trend(verdict.p99(), 1, "ms", verdict.p99Growing()));
@@ -260,8 +260,8 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private static String trend(Trend t, double scale, String unit, boolean growing) {
-        return String.format(Locale.ROOT, "%+.2f %s over the run (mean %.2f %s, %s)", t.growth() / scale, unit,
-                t.mean() / scale, unit, growing ? "growing" : "flat");
+        return String.format(Locale.ROOT, "%+.2f %s over the run (median %.2f %s, %s)", t.growth() / scale, unit,
+                t.level() / scale, unit, growing ? "growing" : "flat");
     }
 
     private static String figure(double v) {

@@ -55,6 +55,15 @@ class SoakVerdictTest {
     }
 
     @Test
+    void oneIntervalDisturbedByOtherWorkIsNotGrowth() {
+        List<Soak.Sample> samples = new ArrayList<>(samples(0, 0, 0));
+        Soak.Sample last = samples.get(samples.size() - 1);
+        samples.set(samples.size() - 1, new Soak.Sample(last.atSeconds(), last.heapBytes() + 40 * MB,
+                last.stateBytes(), 95, last.decodings()));
+        assertThat(Soak.judge(samples, 0.2).growing()).isFalse();
+    }
+
+    @Test
     void smallRisesUnderTheFloorsAreNoise() {
         // 300 KB of state rising 1 KB per sample: 10 KB, 3 % and under the 16 KB floor.
         assertThat(Soak.judge(samples(0, 1, 0), 0.0).stateGrowing()).isFalse();
