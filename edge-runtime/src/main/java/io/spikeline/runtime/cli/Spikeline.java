@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "spikeline", mixinStandardHelpOptions = true, version = "spikeline 0.1.0",
         description = "Streaming edge processing for sensors and implants: Bessel filtering, spike encoding and "
                 + "online-learning spiking networks per key, on Apache Flink.",
-        subcommands = {RunCommand.class, ValidateCommand.class, DesignCommand.class, InspectCommand.class, ReplayCommand.class,
+        subcommands = {RunCommand.class, ValidateCommand.class, DesignCommand.class, InspectCommand.class, ReplayCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class Spikeline {
 
