@@ -1,0 +1,122 @@
+package io.spikeline.integration.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.spikeline.connectors.kafka.EmbeddedKafka;
+import io.spikeline.connectors.kafka.KafkaTestClients;
+import io.spikeline.integration.faults.ReachingPipeline.Answer;
+import io.spikeline.integration.faults.ReachingPipeline.Input;
+import io.spikeline.integration.faults.ReachingPipeline.Topics;
+import io.spikeline.operators.snn.ModelSnapshot;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.InjectMiniCluster;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Faults injected into the broadband decoder over Kafka ({@link ReachingPipeline}: exactly-once in and out,
+ * learning online) while it runs on a MiniCluster. After each, the committed decodings of every key equal those of
+ * the same input through the same job run uninterrupted, bit for bit and in order (none lost, none duplicated), and
+ * the models the keys export after their last feedback equal the uninterrupted run's.
+ */
+class KafkaFaultsTest {
+    @RegisterExtension
+    static final EmbeddedKafka KAFKA = new EmbeddedKafka();
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
+    /** 2 s of signal per key. */
+    private static final Input INPUT = Input.simulate(100);
+    private static Map<String, List<Answer>> reference;
+    private static Map<String, ModelSnapshot> referenceModels;
+
+    @TempDir
+    Path checkpoints;
+
+    /**
+     * Runs the input through the job uninterrupted, once per class. Not in a {@code @BeforeAll}: the MiniCluster
+     * extension makes its cluster the jobs' environment only around each test.
+     */
+    private static void runUninterruptedOnce(MiniCluster cluster, Path checkpoints) throws Exception {
+        if (reference != null) {
+            return;
+        }
+        Topics topics = Topics.create(KAFKA.bootstrapServers(), "reference");
+        INPUT.produce(clients(), topics, 0, INPUT.batches() + 1);
+        PipelineRun run = start(cluster, topics, 1, checkpoints, null);
+        reference = ReachingPipeline.answers(awaitEnd(run, topics));
+        run.cancel();
+        referenceModels = new HashMap<>();
+        for (ModelSnapshot model : run.exports()) {
+            referenceModels.put(model.sourceKey(), model);
+        }
+
+        assertThat(reference).containsOnlyKeys(ReachingPipeline.KEYS);
+        for (List<Answer> answers : reference.values()) {
+            // One decoding per 20 ms of signal (the windows of whole bins drift against the frames).
+            assertThat(answers).hasSizeBetween(INPUT.batches() - 1, INPUT.batches() + 1);
+            assertThat(answers.stream().mapToLong(Answer::eventTimeUs)).isSorted().doesNotHaveDuplicates();
+            // The readout starts from zero weights: decodings that move show that the decoder learned.
+            assertThat(answers.stream().map(Answer::outputBits).distinct().count()).isGreaterThan(INPUT.batches() / 2);
+        }
+        assertThat(run.exports()).as("one export per key").hasSize(ReachingPipeline.KEYS.size());
+    }
+
+    @Test
+    void aTaskFailureMidStreamRestartsFromTheLastCheckpointWithoutLossOrDuplicates(
+            @InjectMiniCluster MiniCluster cluster) throws Exception {
+        runUninterruptedOnce(cluster, checkpoints.resolve("reference"));
+        Topics topics = Topics.create(KAFKA.bootstrapServers(), "task-failure");
+        int half = INPUT.batches() / 2;
+        INPUT.produce(clients(), topics, 0, half);
+        PipelineRun run = start(cluster, topics, 1, checkpoints, null);
+        // Once decodings of the first half are committed, a checkpoint holds the job in mid-stream.
+        PipelineRun.awaitCommitted(clients(), topics.decodings(), referenceCount() / 4);
+        FaultPoint.failAfter(referenceCount() / 8);
+        INPUT.produce(clients(), topics, half, INPUT.batches() + 1);
+        Map<String, List<Answer>> answers = ReachingPipeline.answers(awaitEnd(run, topics));
+        run.cancel();
+
+        assertThat(FaultPoint.failed()).as("the injected failure happened").isTrue();
+        assertSameAsReference(answers, run.exports());
+    }
+
+    private static void assertSameAsReference(Map<String, List<Answer>> answers, List<ModelSnapshot> exports) {
+        assertThat(answers).containsOnlyKeys(reference.keySet());
+        for (String key : reference.keySet()) {
+            assertThat(answers.get(key)).as("decodings of %s", key).containsExactlyElementsOf(reference.get(key));
+        }
+        assertThat(exports).extracting(ModelSnapshot::sourceKey).containsAll(referenceModels.keySet());
+        for (ModelSnapshot model : exports) {
+            assertThat(model).as("model exported by %s", model.sourceKey())
+                    .isEqualTo(referenceModels.get(model.sourceKey()));
+        }
+    }
+
+    private static int referenceCount() {
+        return reference.values().stream().mapToInt(List::size).sum();
+    }
+
+    private static PipelineRun start(MiniCluster cluster, Topics topics, int parallelism, Path checkpoints,
+                                     String restorePath) throws Exception {
+        return PipelineRun.start(cluster, KAFKA.bootstrapServers(), topics, INPUT, parallelism, checkpoints,
+                restorePath);
+    }
+
+    private static List<ConsumerRecord<byte[], byte[]>> awaitEnd(PipelineRun run, Topics topics) throws Exception {
+        return run.awaitEnd(clients(), topics.decodings(), ReachingPipeline.KEYS.size());
+    }
+
+    private static KafkaTestClients clients() {
+        return KAFKA.clients();
+    }
+}
