@@ -8,15 +8,18 @@ import io.spikeline.integration.faults.ReachingPipeline.Answer;
 import io.spikeline.integration.faults.ReachingPipeline.Input;
 import io.spikeline.integration.faults.ReachingPipeline.Topics;
 import io.spikeline.operators.snn.ModelSnapshot;
+import java.lang.reflect.Field;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import kafka.server.BrokerServer;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,6 +91,81 @@ class KafkaFaultsTest {
 
         assertThat(FaultPoint.failed()).as("the injected failure happened").isTrue();
         assertSameAsReference(answers, run.exports());
+    }
+
+    @Test
+    void aCancelledJobResubmittedFromItsRetainedCheckpointContinuesWithoutLossOrDuplicates(
+            @InjectMiniCluster MiniCluster cluster) throws Exception {
+        runUninterruptedOnce(cluster, checkpoints.resolve("reference"));
+        Topics topics = Topics.create(KAFKA.bootstrapServers(), "full-restart");
+        INPUT.produce(clients(), topics, 0, INPUT.batches() / 2);
+        PipelineRun first = start(cluster, topics, 1, checkpoints.resolve("first"), null);
+        PipelineRun.awaitCommitted(clients(), topics.decodings(), referenceCount() / 4);
+        first.cancel();
+        String checkpoint = first.retainedCheckpoint();
+
+        INPUT.produce(clients(), topics, INPUT.batches() / 2, INPUT.batches() + 1);
+        PipelineRun second = start(cluster, topics, 1, checkpoints.resolve("second"), checkpoint);
+        Map<String, List<Answer>> answers = ReachingPipeline.answers(awaitEnd(second, topics));
+        second.cancel();
+
+        assertThat(first.exports()).as("exports before the cancellation").isEmpty();
+        assertSameAsReference(answers, second.exports());
+    }
+
+    @Test
+    void stopWithSavepointAndResumeOnTwiceTheParallelismContinuesWithoutLossOrDuplicates(
+            @InjectMiniCluster MiniCluster cluster) throws Exception {
+        runUninterruptedOnce(cluster, checkpoints.resolve("reference"));
+        Topics topics = Topics.create(KAFKA.bootstrapServers(), "rescale");
+        INPUT.produce(clients(), topics, 0, INPUT.batches() / 2);
+        PipelineRun first = start(cluster, topics, 1, checkpoints.resolve("first"), null);
+        PipelineRun.awaitCommitted(clients(), topics.decodings(), referenceCount() / 4);
+        String savepoint = first.stopWithSavepoint(checkpoints.resolve("savepoints"));
+
+        INPUT.produce(clients(), topics, INPUT.batches() / 2, INPUT.batches() + 1);
+        PipelineRun second = start(cluster, topics, 2, checkpoints.resolve("second"), savepoint);
+        Map<String, List<Answer>> answers = ReachingPipeline.answers(awaitEnd(second, topics));
+        assertThat(second.parallelismOf("snn decoder")).isEqualTo(2);
+        second.cancel();
+
+        assertThat(first.exports()).as("exports before the savepoint").isEmpty();
+        assertSameAsReference(answers, second.exports());
+    }
+
+    @Test
+    void aKafkaBrokerRestartMidStreamIsRecoveredWithoutLossOrDuplicates(@InjectMiniCluster MiniCluster cluster)
+            throws Exception {
+        runUninterruptedOnce(cluster, checkpoints.resolve("reference"));
+        Topics topics = Topics.create(KAFKA.bootstrapServers(), "broker-restart");
+        INPUT.produce(clients(), topics, 0, INPUT.batches() / 2);
+        PipelineRun run = start(cluster, topics, 1, checkpoints, null);
+        PipelineRun.awaitCommitted(clients(), topics.decodings(), referenceCount() / 4);
+        // The job is still taking in the second half, mid-transaction, when the broker goes away.
+        INPUT.produce(clients(), topics, INPUT.batches() / 2, INPUT.batches() + 1);
+        restartBroker();
+        Map<String, List<Answer>> answers = ReachingPipeline.answers(awaitEnd(run, topics));
+        run.cancel();
+
+        assertSameAsReference(answers, run.exports());
+    }
+
+    /**
+     * Stops the embedded broker for two seconds and starts it again on the same port and log directory (its KRaft
+     * controller keeps running). {@link EmbeddedKafka} offers no restart, so its cluster is reached by reflection.
+     */
+    private static void restartBroker() throws Exception {
+        Field field = EmbeddedKafka.class.getDeclaredField("cluster");
+        field.setAccessible(true);
+        KafkaClusterTestKit kafka = (KafkaClusterTestKit) field.get(KAFKA);
+        for (BrokerServer broker : kafka.brokers().values()) {
+            broker.shutdown();
+            broker.awaitShutdown();
+            // Down long enough for the job's clients to lose their connections and retry.
+            Thread.sleep(2000);
+            broker.startup();
+        }
+        kafka.waitForReadyBrokers();
     }
 
     private static void assertSameAsReference(Map<String, List<Answer>> answers, List<ModelSnapshot> exports) {

@@ -20,6 +20,7 @@ import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.runtime.checkpoint.CheckpointStatsSnapshot;
+import org.apache.flink.runtime.executiongraph.AccessExecutionJobVertex;
 import org.apache.flink.runtime.checkpoint.CompletedCheckpointStats;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -120,6 +121,17 @@ final class PipelineRun {
             Thread.sleep(100);
         }
         return clients.readCommitted(topic);
+    }
+
+    /** The parallelism of the job's operator named {@code name} (as the job graph names its chain). */
+    int parallelismOf(String name) throws Exception {
+        for (AccessExecutionJobVertex vertex : cluster.getArchivedExecutionGraph(job.getJobID()).get()
+                .getAllVertices().values()) {
+            if (vertex.getName().startsWith(name)) {
+                return vertex.getParallelism();
+            }
+        }
+        throw new AssertionError("no operator " + name + " in job " + job.getJobID());
     }
 
     private long latestCompletedCheckpointTriggerMs() throws Exception {
