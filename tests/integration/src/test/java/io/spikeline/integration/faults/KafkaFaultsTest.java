@@ -186,8 +186,8 @@ class KafkaFaultsTest {
 
     private static PipelineRun start(MiniCluster cluster, Topics topics, int parallelism, Path checkpoints,
                                      String restorePath) throws Exception {
-        return PipelineRun.start(cluster, KAFKA.bootstrapServers(), topics, INPUT, parallelism, checkpoints,
-                restorePath);
+        return PipelineRun.start(cluster, parallelism, checkpoints, restorePath,
+                (env, exports) -> ReachingPipeline.build(env, KAFKA.bootstrapServers(), topics, INPUT, exports));
     }
 
     private static List<ConsumerRecord<byte[], byte[]>> awaitEnd(PipelineRun run, Topics topics) throws Exception {

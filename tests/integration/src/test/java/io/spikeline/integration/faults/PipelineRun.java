@@ -20,14 +20,14 @@ import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.runtime.checkpoint.CheckpointStatsSnapshot;
-import org.apache.flink.runtime.executiongraph.AccessExecutionJobVertex;
 import org.apache.flink.runtime.checkpoint.CompletedCheckpointStats;
+import org.apache.flink.runtime.executiongraph.AccessExecutionJobVertex;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * One submission of {@link ReachingPipeline} to the test's MiniCluster: unbounded sources, checkpoints every
+ * One submission of a {@link ReachingPipeline} job to the test's MiniCluster: unbounded sources, checkpoints every
  * 200 ms kept on cancellation under {@code checkpoints}, restarts on failure, optionally restored from a
  * checkpoint or savepoint. A run ends when the test cancels or stops it.
  */
@@ -46,13 +46,19 @@ final class PipelineRun {
         this.exports = exports;
     }
 
+    /** Adds a job to an environment; the job sends the models its decoder exports to {@code exports}. */
+    @FunctionalInterface
+    interface Job {
+        void build(StreamExecutionEnvironment env, CollectingSink<ModelSnapshot> exports);
+    }
+
     /**
-     * Submits the pipeline.
+     * Submits {@code job}.
      *
      * @param restorePath a retained checkpoint or a savepoint to start from, or {@code null}
      */
-    static PipelineRun start(MiniCluster cluster, String bootstrapServers, ReachingPipeline.Topics topics, ReachingPipeline.Input input,
-                             int parallelism, Path checkpoints, String restorePath) throws Exception {
+    static PipelineRun start(MiniCluster cluster, int parallelism, Path checkpoints, String restorePath, Job job)
+            throws Exception {
         Configuration config = new Configuration();
         config.set(PipelineOptions.GENERIC_TYPES, false);
         config.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
@@ -68,7 +74,7 @@ final class PipelineRun {
         env.setParallelism(parallelism);
         env.enableCheckpointing(200);
         CollectingSink<ModelSnapshot> exports = new CollectingSink<>();
-        ReachingPipeline.build(env, bootstrapServers, topics, input, exports);
+        job.build(env, exports);
         return new PipelineRun(cluster, env.executeAsync("reaching decoder"), checkpoints, exports);
     }
 

@@ -33,6 +33,7 @@ import io.spikeline.operators.signal.BesselFilterFunction;
 import io.spikeline.operators.signal.EncoderSpec;
 import io.spikeline.operators.signal.FilterSpec;
 import io.spikeline.operators.signal.SampleEncodeFunction;
+import io.spikeline.operators.signal.SignalOutputs;
 import io.spikeline.operators.snn.ControlledSpikingNetworkFunction;
 import io.spikeline.operators.snn.ModelSnapshot;
 import io.spikeline.operators.snn.NetworkControl;
@@ -40,6 +41,7 @@ import io.spikeline.operators.snn.SnnOptions;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +58,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * The broadband {@code bmi} path over Kafka, assembled from the production operators: simulated implants'
- * 30 kHz frames and their hand-velocity feedback on two topics → per key Bessel band-pass → threshold crossing →
+ * 30 kHz frames and their hand-velocity feedback on two topics (or the frames from elsewhere, {@link #decode}) → per key Bessel band-pass → threshold crossing →
  * the SNN velocity decoder, learning online from the feedback → decodings on a topic through the exactly-once
  * sink. A broadcast export control makes every key emit its learned model after the last feedback.
  *
@@ -126,16 +128,24 @@ final class ReachingPipeline {
             return frames.get(batches).firstSampleTimeUs();
         }
 
-        /** Sends every key's frames and feedback of batches {@code from} (inclusive) to {@code to} (exclusive). */
-        void produce(KafkaTestClients clients, Topics topics, int from, int to) {
-            List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+        /** Every key's frames of batches {@code from} (inclusive) to {@code to} (exclusive), batch by batch. */
+        List<SampleFrame> frames(int from, int to) {
+            return frames.stream().filter(f -> f.sequence() >= from && f.sequence() < to)
+                    .sorted(Comparator.comparingLong(SampleFrame::sequence)).toList();
+        }
+
+        /** Every key's feedback of batches {@code from} (inclusive) to {@code to} (exclusive). */
+        List<Feedback> feedback(int from, int to) {
             long fromUs = frames.get(from).firstSampleTimeUs();
             long toUs = to > batches ? Long.MAX_VALUE : frames.get(to).firstSampleTimeUs();
-            records.addAll(encode(topics.frames(), FRAMES,
-                    frames.stream().filter(f -> f.firstSampleTimeUs() >= fromUs && f.firstSampleTimeUs() < toUs)
-                            .toList()));
-            records.addAll(encode(topics.feedback(), FEEDBACK,
-                    feedback.stream().filter(f -> f.eventTimeUs() >= fromUs && f.eventTimeUs() < toUs).toList()));
+            return feedback.stream().filter(f -> f.eventTimeUs() >= fromUs && f.eventTimeUs() < toUs).toList();
+        }
+
+        /** Sends every key's frames and feedback of batches {@code from} (inclusive) to {@code to} (exclusive). */
+        void produce(KafkaTestClients clients, Topics topics, int from, int to) {
+            List<ProducerRecord<byte[], byte[]>> records =
+                    new ArrayList<>(encode(topics.frames(), FRAMES, frames(from, to)));
+            records.addAll(encode(topics.feedback(), FEEDBACK, feedback(from, to)));
             clients.produce(records);
         }
     }
@@ -168,18 +178,31 @@ final class ReachingPipeline {
     }
 
     /**
-     * Adds the job to {@code env}: every stateful operator has an id, so that checkpoints and savepoints restore
-     * into a resubmitted job of any parallelism. A {@link FaultPoint} sits between the decoder and the sink.
+     * Adds the job reading frames and feedback from Kafka to {@code env}: every stateful operator has an id, so that
+     * checkpoints and savepoints restore into a resubmitted job of any parallelism.
      */
     static void build(StreamExecutionEnvironment env, String bootstrapServers, Topics topics, Input input,
                       CollectingSink<ModelSnapshot> exports) {
         KafkaSettings frameSettings = topics.settings(bootstrapServers, topics.frames());
+        decode(env, bootstrapServers, topics, input,
+                SpikelineKafka.read(env, SpikelineKafka.source(frameSettings).build(), FRAMES, frameSettings).records(),
+                exports);
+    }
+
+    /**
+     * Adds the job from {@code frames} on, with the feedback from Kafka, to {@code env}. A {@link FaultPoint} sits
+     * between the decoder and the sink. Returns the band-pass filter, whose side outputs report gaps in a key's
+     * frames and duplicated frames ({@link SignalOutputs}).
+     */
+    static SingleOutputStreamOperator<SampleFrame> decode(StreamExecutionEnvironment env, String bootstrapServers,
+                                                          Topics topics, Input input, DataStream<SampleFrame> frames,
+                                                          CollectingSink<ModelSnapshot> exports) {
         KafkaSettings feedbackSettings = topics.settings(bootstrapServers, topics.feedback());
-        DataStream<SpikeBatch> spikes = SpikelineKafka.read(env, SpikelineKafka.source(frameSettings).build(), FRAMES,
-                        frameSettings).records()
+        SingleOutputStreamOperator<SampleFrame> bandPass = frames
                 .keyBy(SampleFrame::sourceKey, Types.STRING)
                 .process(new BesselFilterFunction(BAND_PASS)).returns(RecordTypes.SAMPLE_FRAME)
-                .uid("bessel band-pass").name("bessel band-pass")
+                .uid("bessel band-pass").name("bessel band-pass");
+        DataStream<SpikeBatch> spikes = bandPass
                 .keyBy(SampleFrame::sourceKey, Types.STRING)
                 .process(new SampleEncodeFunction(DETECTION)).returns(RecordTypes.SPIKE_BATCH)
                 .uid("threshold crossing").name("threshold crossing");
@@ -196,7 +219,8 @@ final class ReachingPipeline {
                 .uid("snn decoder").name("snn decoder");
         decodings.getSideOutput(ModelSnapshot.OUTPUT).sinkTo(exports).uid("exports").name("exports");
         decodings.map(new FaultPoint()).returns(RecordTypes.DECODING).uid("fault point").name("fault point")
-                .sinkTo(SpikelineKafka.sink(frameSettings, DECODINGS)).uid("decodings").name("decodings");
+                .sinkTo(SpikelineKafka.sink(feedbackSettings, DECODINGS)).uid("decodings").name("decodings");
+        return bandPass;
     }
 
     /** What a decoding says, bit for bit, without its processing times (which differ between runs). */
@@ -221,7 +245,7 @@ final class ReachingPipeline {
         return out;
     }
 
-    private static <T> List<ProducerRecord<byte[], byte[]>> encode(String topic, KafkaRecordType<T> type,
+    static <T> List<ProducerRecord<byte[], byte[]>> encode(String topic, KafkaRecordType<T> type,
                                                                    List<T> records) {
         RecordCodec<T, ?> codec = type.codec().get();
         List<ProducerRecord<byte[], byte[]>> out = new ArrayList<>();
