@@ -54,24 +54,26 @@ class KafkaFaultsTest {
             return;
         }
         Topics topics = Topics.create(KAFKA.bootstrapServers(), "reference");
-        INPUT.produce(clients(), topics, 0, INPUT.batches() + 1);
-        PipelineRun run = start(cluster, topics, 1, checkpoints, null);
-        reference = ReachingPipeline.answers(awaitEnd(run, topics));
-        run.cancel();
+        INPUT.produce(KAFKA.bootstrapServers(), topics, 0, INPUT.batches() + 1);
+        List<ModelSnapshot> exports;
+        try (PipelineRun run = start(cluster, topics, 1, checkpoints, null)) {
+            reference = ReachingPipeline.answers(awaitEnd(run, topics));
+            exports = run.exports();
+        }
         referenceModels = new HashMap<>();
-        for (ModelSnapshot model : run.exports()) {
+        for (ModelSnapshot model : exports) {
             referenceModels.put(model.sourceKey(), model);
         }
 
         assertThat(reference).containsOnlyKeys(ReachingPipeline.KEYS);
         for (List<Answer> answers : reference.values()) {
-            // One decoding per 20 ms of signal (the windows of whole bins drift against the frames).
+            // About one decoding per frame.
             assertThat(answers).hasSizeBetween(INPUT.batches() - 1, INPUT.batches() + 1);
             assertThat(answers.stream().mapToLong(Answer::eventTimeUs)).isSorted().doesNotHaveDuplicates();
             // The readout starts from zero weights: decodings that move show that the decoder learned.
             assertThat(answers.stream().map(Answer::outputBits).distinct().count()).isGreaterThan(INPUT.batches() / 2);
         }
-        assertThat(run.exports()).as("one export per key").hasSize(ReachingPipeline.KEYS.size());
+        assertThat(exports).as("one export per key").hasSize(ReachingPipeline.KEYS.size());
     }
 
     @Test
@@ -80,17 +82,18 @@ class KafkaFaultsTest {
         runUninterruptedOnce(cluster, checkpoints.resolve("reference"));
         Topics topics = Topics.create(KAFKA.bootstrapServers(), "task-failure");
         int half = INPUT.batches() / 2;
-        INPUT.produce(clients(), topics, 0, half);
-        PipelineRun run = start(cluster, topics, 1, checkpoints, null);
-        // Once decodings of the first half are committed, a checkpoint holds the job in mid-stream.
-        PipelineRun.awaitCommitted(clients(), topics.decodings(), referenceCount() / 4);
-        FaultPoint.failAfter(referenceCount() / 8);
-        INPUT.produce(clients(), topics, half, INPUT.batches() + 1);
-        Map<String, List<Answer>> answers = ReachingPipeline.answers(awaitEnd(run, topics));
-        run.cancel();
+        INPUT.produce(KAFKA.bootstrapServers(), topics, 0, half);
+        try (PipelineRun run = start(cluster, topics, 1, checkpoints, null)) {
+            // Once decodings of the first half are committed, a checkpoint holds the job in mid-stream.
+            PipelineRun.awaitCommitted(clients(), topics.decodings(), referenceCount() / 4);
+            FaultPoint.failAfter(referenceCount() / 8);
+            INPUT.produce(KAFKA.bootstrapServers(), topics, half, INPUT.batches() + 1);
+            Map<String, List<Answer>> answers = ReachingPipeline.answers(awaitEnd(run, topics));
+            run.cancel();
 
-        assertThat(FaultPoint.failed()).as("the injected failure happened").isTrue();
-        assertSameAsReference(answers, run.exports());
+            assertThat(FaultPoint.failed()).as("the injected failure happened").isTrue();
+            assertSameAsReference(answers, run.exports());
+        }
     }
 
     @Test
@@ -98,19 +101,21 @@ class KafkaFaultsTest {
             @InjectMiniCluster MiniCluster cluster) throws Exception {
         runUninterruptedOnce(cluster, checkpoints.resolve("reference"));
         Topics topics = Topics.create(KAFKA.bootstrapServers(), "full-restart");
-        INPUT.produce(clients(), topics, 0, INPUT.batches() / 2);
-        PipelineRun first = start(cluster, topics, 1, checkpoints.resolve("first"), null);
-        PipelineRun.awaitCommitted(clients(), topics.decodings(), referenceCount() / 4);
-        first.cancel();
-        String checkpoint = first.retainedCheckpoint();
+        INPUT.produce(KAFKA.bootstrapServers(), topics, 0, INPUT.batches() / 2);
+        try (PipelineRun first = start(cluster, topics, 1, checkpoints.resolve("first"), null)) {
+            PipelineRun.awaitCommitted(clients(), topics.decodings(), referenceCount() / 4);
+            first.cancel();
+            String checkpoint = first.retainedCheckpoint();
 
-        INPUT.produce(clients(), topics, INPUT.batches() / 2, INPUT.batches() + 1);
-        PipelineRun second = start(cluster, topics, 1, checkpoints.resolve("second"), checkpoint);
-        Map<String, List<Answer>> answers = ReachingPipeline.answers(awaitEnd(second, topics));
-        second.cancel();
+            INPUT.produce(KAFKA.bootstrapServers(), topics, INPUT.batches() / 2, INPUT.batches() + 1);
+            try (PipelineRun second = start(cluster, topics, 1, checkpoints.resolve("second"), checkpoint)) {
+                Map<String, List<Answer>> answers = ReachingPipeline.answers(awaitEnd(second, topics));
+                second.cancel();
 
-        assertThat(first.exports()).as("exports before the cancellation").isEmpty();
-        assertSameAsReference(answers, second.exports());
+                assertThat(first.exports()).as("exports before the cancellation").isEmpty();
+                assertSameAsReference(answers, second.exports());
+            }
+        }
     }
 
     @Test
@@ -118,19 +123,21 @@ class KafkaFaultsTest {
             @InjectMiniCluster MiniCluster cluster) throws Exception {
         runUninterruptedOnce(cluster, checkpoints.resolve("reference"));
         Topics topics = Topics.create(KAFKA.bootstrapServers(), "rescale");
-        INPUT.produce(clients(), topics, 0, INPUT.batches() / 2);
-        PipelineRun first = start(cluster, topics, 1, checkpoints.resolve("first"), null);
-        PipelineRun.awaitCommitted(clients(), topics.decodings(), referenceCount() / 4);
-        String savepoint = first.stopWithSavepoint(checkpoints.resolve("savepoints"));
+        INPUT.produce(KAFKA.bootstrapServers(), topics, 0, INPUT.batches() / 2);
+        try (PipelineRun first = start(cluster, topics, 1, checkpoints.resolve("first"), null)) {
+            PipelineRun.awaitCommitted(clients(), topics.decodings(), referenceCount() / 4);
+            String savepoint = first.stopWithSavepoint(checkpoints.resolve("savepoints"));
 
-        INPUT.produce(clients(), topics, INPUT.batches() / 2, INPUT.batches() + 1);
-        PipelineRun second = start(cluster, topics, 2, checkpoints.resolve("second"), savepoint);
-        Map<String, List<Answer>> answers = ReachingPipeline.answers(awaitEnd(second, topics));
-        assertThat(second.parallelismOf("snn decoder")).isEqualTo(2);
-        second.cancel();
+            INPUT.produce(KAFKA.bootstrapServers(), topics, INPUT.batches() / 2, INPUT.batches() + 1);
+            try (PipelineRun second = start(cluster, topics, 2, checkpoints.resolve("second"), savepoint)) {
+                Map<String, List<Answer>> answers = ReachingPipeline.answers(awaitEnd(second, topics));
+                assertThat(second.parallelismOf("snn decoder")).isEqualTo(2);
+                second.cancel();
 
-        assertThat(first.exports()).as("exports before the savepoint").isEmpty();
-        assertSameAsReference(answers, second.exports());
+                assertThat(first.exports()).as("exports before the savepoint").isEmpty();
+                assertSameAsReference(answers, second.exports());
+            }
+        }
     }
 
     @Test
@@ -138,16 +145,17 @@ class KafkaFaultsTest {
             throws Exception {
         runUninterruptedOnce(cluster, checkpoints.resolve("reference"));
         Topics topics = Topics.create(KAFKA.bootstrapServers(), "broker-restart");
-        INPUT.produce(clients(), topics, 0, INPUT.batches() / 2);
-        PipelineRun run = start(cluster, topics, 1, checkpoints, null);
-        PipelineRun.awaitCommitted(clients(), topics.decodings(), referenceCount() / 4);
-        // The job is still taking in the second half, mid-transaction, when the broker goes away.
-        INPUT.produce(clients(), topics, INPUT.batches() / 2, INPUT.batches() + 1);
-        restartBroker();
-        Map<String, List<Answer>> answers = ReachingPipeline.answers(awaitEnd(run, topics));
-        run.cancel();
+        INPUT.produce(KAFKA.bootstrapServers(), topics, 0, INPUT.batches() / 2);
+        try (PipelineRun run = start(cluster, topics, 1, checkpoints, null)) {
+            PipelineRun.awaitCommitted(clients(), topics.decodings(), referenceCount() / 4);
+            // The job is still taking in the second half, mid-transaction, when the broker goes away.
+            INPUT.produce(KAFKA.bootstrapServers(), topics, INPUT.batches() / 2, INPUT.batches() + 1);
+            restartBroker();
+            Map<String, List<Answer>> answers = ReachingPipeline.answers(awaitEnd(run, topics));
+            run.cancel();
 
-        assertSameAsReference(answers, run.exports());
+            assertSameAsReference(answers, run.exports());
+        }
     }
 
     /**

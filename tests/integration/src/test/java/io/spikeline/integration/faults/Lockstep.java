@@ -32,7 +32,8 @@ final class Lockstep extends KeyedCoProcessFunction<String, SpikeBatch, Feedback
     private transient ValueState<long[]> counts;
 
     /** The merged decoder input, keyed by source key on both sides. */
-    static DataStream<Either<SpikeBatch, Feedback>> merge(DataStream<SpikeBatch> spikes, DataStream<Feedback> feedback) {
+    static DataStream<Either<SpikeBatch, Feedback>> merge(DataStream<SpikeBatch> spikes,
+                                                          DataStream<Feedback> feedback) {
         return spikes.keyBy(SpikeBatch::sourceKey, Types.STRING)
                 .connect(feedback.keyBy(Feedback::sourceKey, Types.STRING))
                 .process(new Lockstep(), ControlledSpikingNetworkFunction.INPUT_TYPE)

@@ -121,8 +121,8 @@ class MqttFaultsTest {
      */
     private Observed run(MiniCluster cluster, String stem, boolean drop) throws Exception {
         Topics topics = Topics.create(KAFKA.bootstrapServers(), stem);
-        clients().produce(ReachingPipeline.encode(topics.feedback(), ReachingPipeline.FEEDBACK,
-                INPUT.feedback(0, INPUT.batches() + 1)));
+        ReachingPipeline.send(KAFKA.bootstrapServers(), ReachingPipeline.encode(topics.feedback(),
+                ReachingPipeline.FEEDBACK, INPUT.feedback(0, INPUT.batches() + 1)));
         String prefix = stem + "-" + Long.toHexString(System.nanoTime());
         String clientId = "decoder-" + prefix;
         String filter = prefix + "/frames/#";
@@ -131,7 +131,7 @@ class MqttFaultsTest {
         CollectingSink<String> received = new CollectingSink<>();
         CollectingSink<SampleFrame> late = new CollectingSink<>();
         CollectingSink<SequenceGap> gaps = new CollectingSink<>();
-        PipelineRun run = PipelineRun.start(cluster, 1, checkpoints.resolve(stem), null, (env, exports) -> {
+        try (PipelineRun run = PipelineRun.start(cluster, 1, checkpoints.resolve(stem), null, (env, exports) -> {
             MqttSource source = MqttSource.builder().setServerUri(broker.uri()).setClientId(clientId)
                     .setQos(MqttQos.AT_LEAST_ONCE).addTopicFilters(filter)
                     .setReconnectBackoff(Duration.ofMillis(50), Duration.ofMillis(400)).build();
@@ -144,21 +144,22 @@ class MqttFaultsTest {
                     ReachingPipeline.decode(env, KAFKA.bootstrapServers(), topics, INPUT, frames, exports);
             bandPass.getSideOutput(SignalOutputs.LATE_FRAMES).sinkTo(late).name("late frames");
             bandPass.getSideOutput(SignalOutputs.GAPS).sinkTo(gaps).name("gaps");
-        });
-        int half = INPUT.batches() / 2;
-        publish(prefix, INPUT.frames(0, half));
-        PipelineRun.awaitCommitted(clients(), topics.decodings(), ReachingPipeline.KEYS.size() * half / 2);
-        publish(prefix, INPUT.frames(half, INPUT.batches() + 1));
-        if (drop) {
-            broker.stop();
-            broker.start();
+        })) {
+            int half = INPUT.batches() / 2;
+            publish(prefix, INPUT.frames(0, half));
+            PipelineRun.awaitCommitted(clients(), topics.decodings(), ReachingPipeline.KEYS.size() * half / 2);
+            publish(prefix, INPUT.frames(half, INPUT.batches() + 1));
+            if (drop) {
+                broker.stop();
+                broker.start();
+            }
+            Map<String, List<Answer>> answers = ReachingPipeline.answers(
+                    run.awaitEnd(clients(), topics.decodings(), ReachingPipeline.KEYS.size()));
+            run.cancel();
+            Map<String, Long> counts = received.results().stream()
+                    .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+            return new Observed(answers, run.exports(), counts, late.results(), gaps.results());
         }
-        Map<String, List<Answer>> answers = ReachingPipeline.answers(
-                run.awaitEnd(clients(), topics.decodings(), ReachingPipeline.KEYS.size()));
-        run.cancel();
-        Map<String, Long> counts = received.results().stream()
-                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
-        return new Observed(answers, run.exports(), counts, late.results(), gaps.results());
     }
 
     /**

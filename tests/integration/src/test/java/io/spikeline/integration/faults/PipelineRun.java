@@ -29,9 +29,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 /**
  * One submission of a {@link ReachingPipeline} job to the test's MiniCluster: unbounded sources, checkpoints every
  * 200 ms kept on cancellation under {@code checkpoints}, restarts on failure, optionally restored from a
- * checkpoint or savepoint. A run ends when the test cancels or stops it.
+ * checkpoint or savepoint. A run ends when the test cancels or stops it, or at the latest when it is closed.
  */
-final class PipelineRun {
+final class PipelineRun implements AutoCloseable {
     static final Duration PATIENCE = Duration.ofMinutes(3);
 
     private final MiniCluster cluster;
@@ -170,6 +170,14 @@ final class PipelineRun {
                     .max(Comparator.comparingLong(d -> Long.parseLong(d.getFileName().toString().substring(4))));
             return newest.orElseThrow(() -> new AssertionError("no retained checkpoint under " + jobDir))
                     .toUri().toString();
+        }
+    }
+
+    /** Cancels the job unless it has ended, so that a failed test leaves the cluster's slots to the next. */
+    @Override
+    public void close() throws Exception {
+        if (!job.getJobStatus().get().isGloballyTerminalState()) {
+            cancel();
         }
     }
 

@@ -2,7 +2,6 @@ package io.spikeline.integration.faults;
 
 import io.spikeline.connectors.kafka.KafkaRecordType;
 import io.spikeline.connectors.kafka.KafkaSettings;
-import io.spikeline.connectors.kafka.KafkaTestClients;
 import io.spikeline.connectors.kafka.SpikelineKafka;
 import io.spikeline.connectors.kafka.StartingOffsets;
 import io.spikeline.connectors.mqtt.testing.CollectingSink;
@@ -45,6 +44,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -54,18 +55,22 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * The broadband {@code bmi} path over Kafka, assembled from the production operators: simulated implants'
- * 30 kHz frames and their hand-velocity feedback on two topics (or the frames from elsewhere, {@link #decode}) → per key Bessel band-pass → threshold crossing →
- * the SNN velocity decoder, learning online from the feedback → decodings on a topic through the exactly-once
- * sink. A broadcast export control makes every key emit its learned model after the last feedback.
+ * 30 kHz frames and their hand-velocity feedback on two topics (or the frames from elsewhere, {@link #decode}) →
+ * per key Bessel band-pass → threshold crossing → the SNN velocity decoder, learning online from the feedback, the
+ * two merged in device order ({@link Lockstep}) → decodings on a topic through the exactly-once sink. A broadcast
+ * export control makes every key emit its learned model after the last feedback.
  *
  * <p>Each key's session is {@code batches + 1} frames of 20 ms and {@code batches} feedback records (the frame
  * after the last feedback is where the export takes effect, so the exported model has learned from every
- * feedback). The decoder decodes every 600 bins of 33 µs (one bin per sample), so its windows drift slowly
- * against the 20 ms frames.
+ * feedback). The decoder decodes every 600 bins of 33 µs (one bin per sample): about one decoding per frame.
  */
 final class ReachingPipeline {
     static final List<String> KEYS = List.of("implant-a", "implant-b", "implant-c");
@@ -91,8 +96,8 @@ final class ReachingPipeline {
 
     /**
      * The decoder: the array's channels at the sample rate → 32 LIF units (τ 20 ms, sparse 50 %) → a
-     * normalised-LMS readout of the 2-D hand velocity, decoding once per 20 ms frame so that each feedback labels
-     * exactly one decode.
+     * normalised-LMS readout of the 2-D hand velocity, decoding once per 600 samples (a 20 ms frame), so that the
+     * feedback of a frame labels one decode.
      */
     static NetworkSpec decoder() {
         ReachingParameters p = session(KEYS.get(0));
@@ -142,11 +147,11 @@ final class ReachingPipeline {
         }
 
         /** Sends every key's frames and feedback of batches {@code from} (inclusive) to {@code to} (exclusive). */
-        void produce(KafkaTestClients clients, Topics topics, int from, int to) {
+        void produce(String bootstrapServers, Topics topics, int from, int to) throws Exception {
             List<ProducerRecord<byte[], byte[]>> records =
                     new ArrayList<>(encode(topics.frames(), FRAMES, frames(from, to)));
             records.addAll(encode(topics.feedback(), FEEDBACK, feedback(from, to)));
-            clients.produce(records);
+            send(bootstrapServers, records);
         }
     }
 
@@ -243,6 +248,33 @@ final class ReachingPipeline {
             out.computeIfAbsent(d.sourceKey(), k -> new ArrayList<>()).add(Answer.of(d));
         }
         return out;
+    }
+
+    /**
+     * Sends the records, one request in flight at a time, and fails unless each is acknowledged: a run's input must
+     * arrive whole and in order, or the comparison with the reference means nothing. ({@code KafkaTestClients}
+     * waits for its sends but does not look at their outcome; on a loaded machine an idempotent producer with
+     * several requests in flight has been seen to drop batches after retries.)
+     */
+    static void send(String bootstrapServers, List<ProducerRecord<byte[], byte[]>> records) throws Exception {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, "1048576");
+        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, "4194304");
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props)) {
+            List<Future<RecordMetadata>> acknowledgements = new ArrayList<>();
+            for (ProducerRecord<byte[], byte[]> record : records) {
+                acknowledgements.add(producer.send(record));
+            }
+            producer.flush();
+            for (Future<RecordMetadata> acknowledgement : acknowledgements) {
+                acknowledgement.get();
+            }
+        }
     }
 
     static <T> List<ProducerRecord<byte[], byte[]>> encode(String topic, KafkaRecordType<T> type,
