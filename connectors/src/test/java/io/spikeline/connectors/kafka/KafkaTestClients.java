@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
@@ -17,6 +18,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -42,7 +44,7 @@ public final class KafkaTestClients {
     }
 
     /** Sends the records and waits for every acknowledgement. */
-    public void produce(List<ProducerRecord<byte[], byte[]>> records) {
+    public void produce(List<ProducerRecord<byte[], byte[]>> records) throws Exception {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
@@ -51,10 +53,16 @@ public final class KafkaTestClients {
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, "1048576");
         props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, "4194304");
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props)) {
+            List<Future<RecordMetadata>> sent = new ArrayList<>(records.size());
             for (ProducerRecord<byte[], byte[]> record : records) {
-                producer.send(record);
+                sent.add(producer.send(record));
             }
             producer.flush();
+            for (Future<RecordMetadata> acknowledgement : sent) {
+                // A send the broker refused (e.g. a sequence error on a loaded machine) must fail the test, not
+                // silently shorten its input.
+                acknowledgement.get();
+            }
         }
     }
 
