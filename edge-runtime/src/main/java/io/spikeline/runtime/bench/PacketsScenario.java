@@ -2,36 +2,23 @@ package io.spikeline.runtime.bench;
 
 import io.spikeline.connectors.kafka.KafkaRecordType;
 import io.spikeline.connectors.types.RecordTypes;
-import io.spikeline.ingest.sim.TrafficSimulator;
-import io.spikeline.models.network.ConnectionSpec;
-import io.spikeline.models.network.Connectivity;
-import io.spikeline.models.network.LayerSpec;
-import io.spikeline.models.network.NetworkSpec;
-import io.spikeline.models.network.NeuronModel;
-import io.spikeline.models.network.ReadoutSpec;
-import io.spikeline.models.neuron.LifParameters;
-import io.spikeline.models.neuron.PerNeuron;
-import io.spikeline.models.readout.ClassifierRule;
-import io.spikeline.models.readout.StepSize;
 import io.spikeline.models.record.Decoding;
 import io.spikeline.models.record.PacketRecord;
+import io.spikeline.runtime.packets.PacketsJob;
+import io.spikeline.runtime.packets.PacketsSettings;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
-import java.util.List;
 
 /**
- * Packets at a given packets/s from the seeded traffic simulator ({@link PacketSensor}), through a gateway's
- * pipeline: each packet's leading bytes as a spatial spike pattern ({@link PacketBitsFunction}, one 1 µs bin per
- * packet) → SNN classifier ({@link #classifier}) deciding on every packet. A decoding is due at its packet's capture.
- *
- * <p>The pipeline is {@link #decode}; to measure the {@code packets} application's own encoder and classifier, that
- * method is the one to replace with the application's stages.
+ * Packets at a given packets/s from the seeded traffic simulator ({@link PacketSensor}), through the {@code packets}
+ * application's pipeline ({@link PacketsJob#build} with its defaults): bytes as spike patterns → STDP and synaptic
+ * scaling feature layer → online classifier per packet → running vote per flow, one answer per packet. A decoding is
+ * due at its packet's capture.
  *
  * @param seed the traffic simulator's seed
  */
 public record PacketsScenario(long seed) implements Scenario<PacketRecord> {
     private static final long serialVersionUID = 1L;
-    static final int HIDDEN = 128;
     /** The simulated packet clock has 1 µs steps, so at most one packet per µs. */
     static final long MAX_PACKETS_PER_SECOND = 1_000_000;
 
@@ -45,10 +32,10 @@ public record PacketsScenario(long seed) implements Scenario<PacketRecord> {
         return "packets/s";
     }
 
-    /** From 10 000 packets/s up to 1 M packets/s, within 25 %. */
+    /** From 1 000 packets/s up to 1 M packets/s, within 25 %. */
     @Override
     public LoadSearch.Range searchRange() {
-        return new LoadSearch.Range(10_000, MAX_PACKETS_PER_SECOND, 0.25);
+        return new LoadSearch.Range(1_000, MAX_PACKETS_PER_SECOND, 0.25);
     }
 
     @Override
@@ -96,20 +83,6 @@ public record PacketsScenario(long seed) implements Scenario<PacketRecord> {
 
     @Override
     public DataStream<Decoding> decode(DataStream<PacketRecord> packets) {
-        return SpikingDecoder.decode(packets.map(new PacketBitsFunction()).returns(RecordTypes.SPIKE_BATCH)
-                .name("packet bits"), PacketsScenario::classifier);
-    }
-
-    /**
-     * The packet's bit channels → a sparse (10 %) layer of {@value #HIDDEN} LIF units (τ 20 ms) → a delta-rule
-     * classifier over the simulator's protocols, deciding on every packet (every 1 µs bin).
-     */
-    public static NetworkSpec classifier() {
-        LifParameters lif = LifParameters.defaults().withTauMs(PerNeuron.of(20), PacketBitsFunction.BIN_US / 1000.0);
-        LayerSpec hidden = LayerSpec.of(new NeuronModel.Lif(lif), HIDDEN,
-                ConnectionSpec.of(new Connectivity.Sparse(0.1), -0.2, 0.6, 5));
-        return NetworkSpec.of(PacketBitsFunction.CHANNELS, PacketBitsFunction.BIN_US, List.of(hidden), 20,
-                new ReadoutSpec.Classifier(TrafficSimulator.labelNames().size(), ClassifierRule.DELTA,
-                        new StepSize.Constant(0.01)), 1, 16);
+        return PacketsJob.flowDecodings(PacketsJob.build(packets, PacketsSettings.defaults()));
     }
 }

@@ -8,7 +8,7 @@
  * {@link io.spikeline.runtime.bench.ProbesScenario} (N broadband Neuropixels probes through the bmi application's
  * band-pass, threshold crossing and SNN decoder), {@link io.spikeline.runtime.bench.EventsScenario} (an event camera
  * at E events/s through event binning and an SNN classifier) and {@link io.spikeline.runtime.bench.PacketsScenario}
- * (P packets/s from the traffic simulator through a bit-pattern encoding and an SNN classifier). A new scenario is a
+ * (P packets/s from the traffic simulator through the {@code packets} application's pipeline). A new scenario is a
  * new implementation; the harness does not change.
  *
  * <h2>Pacing and latency</h2>

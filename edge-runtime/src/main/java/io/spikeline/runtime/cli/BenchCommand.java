@@ -35,8 +35,8 @@ import picocli.CommandLine.Spec;
                 + "readout) every 20 ms. Load: probes.",
             "events: a 128x128 event camera at a given events/s (10 ms batches): binning into 1 ms bins of 4x4 cells "
                 + "by polarity, SNN classifier every 10 ms. Load: events/s.",
-            "packets: simulated gateway traffic at a given packets/s: first 64 bytes as 512 bit channels, SNN "
-                + "classifier per packet. Load: packets/s.",
+            "packets: simulated gateway traffic at a given packets/s through the packets application (bytes as "
+                + "spike patterns, STDP feature layer, online classifier per packet, vote per flow). Load: packets/s.",
             "One line per trial (the first of each search primes the JVM and is not judged), then one line per "
                 + "scenario. With --soak: the probes pipeline at --probes for "
                 + "--minutes, a line per --interval (heap after GC, checkpointed state, latency p99) and a verdict."},
@@ -81,7 +81,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--start", paramLabel = "LOAD",
             description = "First load of the search, with one --scenario (default: probes 1, events 100000, "
-                    + "packets 10000).")
+                    + "packets 1000).")
     Long start;
 
     @Option(names = "--max", paramLabel = "LOAD",

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.spikeline.ingest.sim.ReachingSimulator;
 import io.spikeline.models.record.EventBatch;
-import io.spikeline.models.record.FlowKey;
 import io.spikeline.models.record.PacketRecord;
 import io.spikeline.models.record.SampleFrame;
-import io.spikeline.models.record.SpikeBatch;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -86,21 +84,5 @@ class SensorsTest {
         }
         assertThat(scenario.records(300_000, 0.5)).isEqualTo(150_000);
         assertThatThrownBy(() -> scenario.sensor(1_000_001)).hasMessageContaining("1..1000000, was 1000001");
-    }
-
-    @Test
-    void packetBitsAreChannelsMostSignificantBitFirst() {
-        byte[] bytes = new byte[70];
-        bytes[0] = (byte) 0xA0;  // bits 0 and 2
-        bytes[1] = 0x01;         // bit 7 → channel 15
-        bytes[63] = (byte) 0x80; // channel 504
-        bytes[64] = (byte) 0xFF; // beyond the first 64 bytes: ignored
-        PacketRecord packet = new PacketRecord(42, new FlowKey(new byte[] {10, 0, 0, 1}, new byte[] {10, 0, 0, 2}, 5000, 53, 17), bytes, 70, -1);
-        SpikeBatch batch = new PacketBitsFunction().map(packet);
-        assertThat(batch.binCount()).isEqualTo(1);
-        assertThat(batch.channelCount()).isEqualTo(512);
-        assertThat(batch.startTimeUs()).isEqualTo(42);
-        assertThat(batch.sourceKey()).isEqualTo("gateway");
-        assertThat(batch.channelIndices()).containsExactly(0, 2, 15, 504);
     }
 }
