@@ -28,7 +28,8 @@ import org.apache.flink.types.Either;
 import org.apache.flink.util.function.SerializableFunction;
 
 /**
- * The {@code bmi} job on the simulated implant. From one source, in device order:
+ * The {@code bmi} job, on the simulated implant ({@link #simulated}: one source, in device order) or on any probe
+ * stream and feedback stream ({@link #fromBroadband}, {@link #fromSpikeCounts}: brokers, files):
  * <ul>
  *   <li>{@link BmiSettings.Input#BROADBAND}: 30 kHz frames → Bessel band-pass → threshold crossing (one bin per
  *       sample) → merged into 1 ms bins;
@@ -63,13 +64,59 @@ public final class BmiJob {
      * element types in one class would cast one stream's records to the other's type.
      */
 
-    /** Adds the job to {@code env} (whose generic types must be disabled); returns decodings and feedback. */
-    public static DataStream<Either<Either<Decoding, SampleFrame>, Feedback>> build(StreamExecutionEnvironment env,
-                                                                                 BmiSettings settings) {
-        DataStream<Either<SpikeBatch, Feedback>> decoderInput = switch (settings.input()) {
-            case SPIKE_COUNTS -> source(env, settings, ReachingBatch::spikes, ControlledSpikingNetworkFunction.INPUT_TYPE);
-            case BROADBAND -> broadband(env, settings);
+    /**
+     * What the job yields: its output (the decoder's answers and the feedback, for scoring) and the raw decodings in
+     * it, for a sink.
+     */
+    public record Streams(DataStream<Either<Either<Decoding, SampleFrame>, Feedback>> output,
+                          DataStream<Decoding> decodings) {}
+
+    /** Adds the job on the simulated implant to {@code env} (whose generic types must be disabled). */
+    public static Streams simulated(StreamExecutionEnvironment env, BmiSettings settings) {
+        return switch (settings.input()) {
+            case SPIKE_COUNTS -> decode(env, settings,
+                    source(env, settings, ReachingBatch::spikes, ControlledSpikingNetworkFunction.INPUT_TYPE));
+            case BROADBAND -> {
+                DataStream<Either<SampleFrame, Feedback>> device = source(env, settings, ReachingBatch::broadband,
+                        new EitherTypeInfo<>(RecordTypes.SAMPLE_FRAME, RecordTypes.FEEDBACK));
+                DataStream<SampleFrame> frames = device.filter(e -> e.isLeft()).setParallelism(1)
+                        .map(e -> e.left()).returns(RecordTypes.SAMPLE_FRAME).setParallelism(1);
+                DataStream<Feedback> feedback = device.filter(e -> e.isRight()).setParallelism(1)
+                        .map(e -> e.right()).returns(RecordTypes.FEEDBACK).setParallelism(1);
+                yield fromBroadband(env, settings, frames, feedback);
+            }
         };
+    }
+
+    /**
+     * Adds the job on a probe's 30 kHz broadband frames (of {@code settings.channels()} channels) and its velocity
+     * feedback, from any sources, to {@code env}.
+     */
+    public static Streams fromBroadband(StreamExecutionEnvironment env, BmiSettings settings,
+                                        DataStream<SampleFrame> frames, DataStream<Feedback> feedback) {
+        ReachingParameters session = settings.session();
+        int samplesPerBin = Math.toIntExact(Math.round(session.binWidthUs() * ReachingParameters.BROADBAND_RATE_HZ / 1e6));
+        DataStream<SpikeBatch> spikes = frames
+                .keyBy(SampleFrame::sourceKey)
+                .process(new BesselFilterFunction(settings.bandPass())).returns(RecordTypes.SAMPLE_FRAME).name("bessel band-pass")
+                .keyBy(SampleFrame::sourceKey)
+                .process(new SampleEncodeFunction(settings.detection())).returns(RecordTypes.SPIKE_BATCH).name("threshold crossing")
+                .map(new SpikeRebinFunction(samplesPerBin, session.binWidthUs())).returns(RecordTypes.SPIKE_BATCH)
+                .name("1 ms bins");
+        return decode(env, settings, ControlledSpikingNetworkFunction.inputs(spikes, feedback));
+    }
+
+    /**
+     * Adds the job on a probe's 1 ms spike counts (of {@code settings.channels()} channels) and its velocity feedback,
+     * from any sources, to {@code env}.
+     */
+    public static Streams fromSpikeCounts(StreamExecutionEnvironment env, BmiSettings settings,
+                                          DataStream<SpikeBatch> spikes, DataStream<Feedback> feedback) {
+        return decode(env, settings, ControlledSpikingNetworkFunction.inputs(spikes, feedback));
+    }
+
+    private static Streams decode(StreamExecutionEnvironment env, BmiSettings settings,
+                                  DataStream<Either<SpikeBatch, Feedback>> decoderInput) {
         DataStream<Feedback> feedback = decoderInput.filter(e -> e.isRight()).setParallelism(1)
                 .map(e -> e.right()).returns(RecordTypes.FEEDBACK).setParallelism(1);
         NetworkControl learning = Double.isInfinite(settings.learnSeconds())
@@ -89,28 +136,9 @@ public final class BmiJob {
         DataStream<Either<Decoding, SampleFrame>> answers = decodings
                 .map(d -> Either.<Decoding, SampleFrame>Left(d)).returns(ANSWER_TYPE)
                 .union(smoothed.map(f -> Either.<Decoding, SampleFrame>Right(f)).returns(ANSWER_TYPE));
-        return answers.map(a -> Either.<Either<Decoding, SampleFrame>, Feedback>Left(a)).returns(OUTPUT_TYPE)
+        return new Streams(answers.map(a -> Either.<Either<Decoding, SampleFrame>, Feedback>Left(a)).returns(OUTPUT_TYPE)
                 .union(feedback.map(f -> Either.<Either<Decoding, SampleFrame>, Feedback>Right(f)).returns(OUTPUT_TYPE)
-                        .setParallelism(1));
-    }
-
-    private static DataStream<Either<SpikeBatch, Feedback>> broadband(StreamExecutionEnvironment env,
-                                                                      BmiSettings settings) {
-        DataStream<Either<SampleFrame, Feedback>> device = source(env, settings, ReachingBatch::broadband,
-                new EitherTypeInfo<>(RecordTypes.SAMPLE_FRAME, RecordTypes.FEEDBACK));
-        ReachingParameters session = settings.session();
-        int samplesPerBin = Math.toIntExact(Math.round(session.binWidthUs() * ReachingParameters.BROADBAND_RATE_HZ / 1e6));
-        DataStream<SpikeBatch> spikes = device.filter(e -> e.isLeft()).setParallelism(1)
-                .map(e -> e.left()).returns(RecordTypes.SAMPLE_FRAME).setParallelism(1)
-                .keyBy(SampleFrame::sourceKey)
-                .process(new BesselFilterFunction(settings.bandPass())).returns(RecordTypes.SAMPLE_FRAME).name("bessel band-pass")
-                .keyBy(SampleFrame::sourceKey)
-                .process(new SampleEncodeFunction(settings.detection())).returns(RecordTypes.SPIKE_BATCH).name("threshold crossing")
-                .map(new SpikeRebinFunction(samplesPerBin, session.binWidthUs())).returns(RecordTypes.SPIKE_BATCH)
-                .name("1 ms bins");
-        DataStream<Feedback> feedback = device.filter(e -> e.isRight()).setParallelism(1)
-                .map(e -> e.right()).returns(RecordTypes.FEEDBACK).setParallelism(1);
-        return ControlledSpikingNetworkFunction.inputs(spikes, feedback);
+                        .setParallelism(1)), decodings);
     }
 
     private static <N> DataStream<Either<N, Feedback>> source(StreamExecutionEnvironment env, BmiSettings settings,

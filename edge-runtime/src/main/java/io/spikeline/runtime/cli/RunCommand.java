@@ -1,18 +1,22 @@
 package io.spikeline.runtime.cli;
 
 import io.spikeline.runtime.bmi.BmiReport;
-import io.spikeline.runtime.config.BmiConfig;
 import io.spikeline.runtime.bmi.BmiRun;
 import io.spikeline.runtime.bmi.BmiScore;
 import io.spikeline.runtime.bmi.BmiSettings;
+import io.spikeline.runtime.config.BmiConfig;
 import io.spikeline.runtime.eeg.EegReport;
 import io.spikeline.runtime.eeg.EegRun;
 import io.spikeline.runtime.eeg.EegScore;
 import io.spikeline.runtime.eeg.EegSettings;
+import io.spikeline.runtime.endpoint.EndpointSummary;
+import io.spikeline.runtime.endpoint.JobEndpoints;
+import io.spikeline.runtime.endpoint.StopSignal;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -35,6 +39,9 @@ import picocli.CommandLine.Spec;
             "Without options: bmi 60 s of simulated broadband, eeg 120 s of simulated EEG, as fast as the job runs, "
                 + "report into ./spikeline-report."})
 final class RunCommand implements Callable<Integer> {
+
+    /** Signal time a run on a broker lasts at most when no --seconds are given: a day (the settings' bound), s. */
+    private static final double UNTIL_STOPPED_SECONDS = 86_400;
 
     /** Lag behind the signal (wall time decoding minus signal time decoded) that the progress line reports, s. */
     private static final double BEHIND_NOTICE_SECONDS = 1;
@@ -79,6 +86,33 @@ final class RunCommand implements Callable<Integer> {
                     + "(default: learn throughout).")
     double learnSeconds;
 
+    @Option(names = "--source", paramLabel = "URL",
+            description = {"Where the sensor stream comes from instead of the built-in simulator: "
+                    + "kafka://host:port/topic, mqtt://host:port/topic/# (a topic filter), file:///path (a recording: "
+                    + "EDF, SpikeGLX, Open Ephys, ...), or sim:reaching?channels=96&seed=1 / sim:eeg?seed=1. Broker "
+                    + "messages are Avro single-object records (as `spikeline replay` sends them): bmi SampleFrames "
+                    + "(--input broadband) or SpikeBatches (--input spike-counts) of --channels channels; eeg "
+                    + "SampleFrames of 19 channels at 250 Hz. A broker source runs until Ctrl-C (which stops the job "
+                    + "with a savepoint) or until --seconds of signal are decoded."})
+    String source;
+
+    @Option(names = "--feedback", paramLabel = "URL",
+            description = "Where the feedback the decoder learns from comes from (Feedback records: bmi the hand "
+                    + "velocity, eeg the eyes state, at the start time of the batch or frame they label); required "
+                    + "with a --source that is not a simulator.")
+    String feedback;
+
+    @Option(names = "--sink", paramLabel = "URL",
+            description = "Where the decodings go: kafka://host:port/topic (Avro, exactly-once unless "
+                    + "?guarantee=at-least-once), mqtt://host:port/topic ({key} in the topic becomes the source key) "
+                    + "or file:///path (JSON lines). Without it they are only scored and reported.")
+    String sink;
+
+    @Option(names = "--dead-letters", paramLabel = "URL",
+            description = "Where messages that do not decode go, with their reason (kafka://, mqtt:// or file:); "
+                    + "without it they are logged, counted and reported.")
+    String deadLetters;
+
     @Option(names = "--report-dir", defaultValue = BmiConfig.DEFAULT_REPORT_DIR, paramLabel = "DIR",
             description = "Folder the report is written into, created if needed (default: ${DEFAULT-VALUE}).")
     Path reportDir;
@@ -105,17 +139,37 @@ final class RunCommand implements Callable<Integer> {
         BmiConfig configured = config == null
                 ? new BmiConfig(BmiSettings.defaults(), Path.of(BmiConfig.DEFAULT_REPORT_DIR))
                 : BmiConfig.read(config);
+        JobEndpoints endpoints = endpoints();
         BmiSettings settings = overridden(configured.settings());
+        if (endpoints.simulator() != null) {
+            settings = settings.withSimulator(endpoints.simulator());
+        }
+        if (!endpoints.bounded() && !given("--seconds")) {
+            settings = settings.withSeconds(UNTIL_STOPPED_SECONDS);
+        }
         Path reports = given("--report-dir") ? reportDir : configured.reportDir();
-        out.printf(Locale.ROOT, "spikeline run bmi: %.1f s of simulated %s from %d channels on an embedded "
-                + "Flink MiniCluster%n", settings.batches() * settings.batchSeconds(),
-                settings.input() == BmiSettings.Input.BROADBAND ? "broadband" : "spike counts", settings.channels());
+        String stream = settings.input() == BmiSettings.Input.BROADBAND ? "broadband" : "spike counts";
+        if (endpoints.simulated()) {
+            out.printf(Locale.ROOT, "spikeline run bmi: %.1f s of simulated %s from %d channels on an embedded "
+                    + "Flink MiniCluster%s%n", settings.batches() * settings.batchSeconds(), stream, settings.channels(),
+                    writes(endpoints));
+        } else {
+            out.printf(Locale.ROOT, "spikeline run bmi: %s from %d channels, %s%s, %s%n", stream, settings.channels(),
+                    endpoints.describeInput(), writes(endpoints), lasting(endpoints, settings.batches()
+                            * settings.batchSeconds()));
+        }
         out.flush();
-        BmiRun.Result result = BmiRun.run(settings, progressEvery, p -> progress(out, p.score().signalSeconds(),
-                p.decodingSeconds(), "R2", p.score().currentR2(), BmiScore.WINDOW_SECONDS,
-                p.score().latencyQuantileUs(0.99)));
-        BmiReport report = new BmiReport(result);
-        return reported(out, report.text(), report.write(reports), reports);
+        Consumer<BmiRun.Progress> progress = p -> progress(out, p.score().signalSeconds(), p.decodingSeconds(), "R2",
+                p.score().currentR2(), BmiScore.WINDOW_SECONDS, p.score().latencyQuantileUs(0.99));
+        // Ctrl-C stops a run on endpoints with a savepoint; the plain embedded run keeps the JVM's own handling.
+        try (StopSignal stop = endpoints.any() ? StopSignal.onShutdown() : StopSignal.manual()) {
+            BmiRun.Result result = BmiRun.run(settings, endpoints, stop, progressEvery, progress);
+            if (result.endpoints().isPresent() && result.endpoints().get().run().submitted()) {
+                return submitted(out, result.endpoints().get());
+            }
+            BmiReport report = new BmiReport(result);
+            return reported(out, report.text(), report.write(reports), reports);
+        }
     }
 
     private int runEeg(PrintWriter out) throws Exception {
@@ -128,24 +182,70 @@ final class RunCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(bmiOnly + " applies to bmi only");
             }
         }
+        JobEndpoints endpoints = endpoints();
         EegSettings settings = EegSettings.defaults();
         if (given("--seconds")) {
             settings = settings.withSeconds(seconds);
+        } else if (!endpoints.bounded()) {
+            settings = settings.withSeconds(UNTIL_STOPPED_SECONDS);
         }
         if (given("--seed")) {
             settings = settings.withSeed(seed);
         }
+        if (endpoints.simulator() != null) {
+            settings = settings.withSimulator(endpoints.simulator());
+        }
         if (given("--realtime")) {
             settings = settings.withRealTime(realTime);
         }
-        out.printf(Locale.ROOT, "spikeline run eeg: %.1f s of simulated EEG from %d channels on an embedded Flink "
-                + "MiniCluster%n", settings.frames() * settings.frameSeconds(), settings.recording().channels());
+        if (endpoints.simulated()) {
+            out.printf(Locale.ROOT, "spikeline run eeg: %.1f s of simulated EEG from %d channels on an embedded Flink "
+                    + "MiniCluster%s%n", settings.frames() * settings.frameSeconds(), settings.recording().channels(),
+                    writes(endpoints));
+        } else {
+            out.printf(Locale.ROOT, "spikeline run eeg: EEG from %d channels, %s%s, %s%n",
+                    settings.recording().channels(), endpoints.describeInput(), writes(endpoints),
+                    lasting(endpoints, settings.frames() * settings.frameSeconds()));
+        }
         out.flush();
-        EegRun.Result result = EegRun.run(settings, progressEvery, p -> progress(out, p.score().signalSeconds(),
-                p.decodingSeconds(), "accuracy", p.score().currentAccuracy(), EegScore.WINDOW_SECONDS,
-                p.score().latencyQuantileUs(0.99)));
-        EegReport report = new EegReport(result);
-        return reported(out, report.text(), report.write(reportDir), reportDir);
+        Consumer<EegRun.Progress> progress = p -> progress(out, p.score().signalSeconds(), p.decodingSeconds(),
+                "accuracy", p.score().currentAccuracy(), EegScore.WINDOW_SECONDS, p.score().latencyQuantileUs(0.99));
+        // Ctrl-C stops a run on endpoints with a savepoint; the plain embedded run keeps the JVM's own handling.
+        try (StopSignal stop = endpoints.any() ? StopSignal.onShutdown() : StopSignal.manual()) {
+            EegRun.Result result = EegRun.run(settings, endpoints, stop, progressEvery, progress);
+            if (result.endpoints().isPresent() && result.endpoints().get().run().submitted()) {
+                return submitted(out, result.endpoints().get());
+            }
+            EegReport report = new EegReport(result);
+            return reported(out, report.text(), report.write(reportDir), reportDir);
+        }
+    }
+
+    /** The endpoints given on the command line. */
+    private JobEndpoints endpoints() {
+        return JobEndpoints.parse(source, feedback, sink, deadLetters);
+    }
+
+    /** Where the run writes, for its first line. */
+    private static String writes(JobEndpoints endpoints) {
+        return (endpoints.sink() == null ? "" : ", decodings to " + endpoints.sink().url())
+                + (endpoints.deadLetters() == null ? "" : ", dead letters to " + endpoints.deadLetters().url());
+    }
+
+    /** How long a run on endpoints lasts, for its first line. */
+    private String lasting(JobEndpoints endpoints, double signalSeconds) {
+        return endpoints.bounded() ? "to the end of the input"
+                : given("--seconds") ? String.format(Locale.ROOT, "for %.1f s of signal or until Ctrl-C", signalSeconds)
+                : "until Ctrl-C";
+    }
+
+    /** A job handed to a cluster: where its output goes, and no report (nothing comes back to this client). */
+    private static int submitted(PrintWriter out, EndpointSummary summary) {
+        out.println("submitted job " + summary.run().submittedJobId() + " to the cluster; decodings go to "
+                + summary.given().sink().url() + (summary.given().deadLetters() == null ? ", dead letters to the "
+                + "task logs" : ", dead letters to " + summary.given().deadLetters().url()));
+        out.flush();
+        return 0;
     }
 
     /** The progress line: signal time, rate versus real time, the current score, latency, and lag if behind. */

@@ -1,0 +1,66 @@
+package io.spikeline.runtime.endpoint;
+
+/**
+ * The endpoints of one application run, as given on the command line: where its sensor stream and its feedback come
+ * from, and where its decodings and dead letters go. Without a source the application runs its simulator, which
+ * brings its own feedback.
+ *
+ * @param source the sensor stream, or {@code null} for the application's simulator
+ * @param feedback the feedback (labels, true kinematics), required with a source other than a simulator
+ * @param sink where the decodings go, or {@code null} to only score and report them
+ * @param deadLetters where undecodable messages go, or {@code null} to log and count them
+ */
+public record JobEndpoints(Endpoint source, Endpoint feedback, Endpoint sink, Endpoint deadLetters) {
+
+    public JobEndpoints {
+        if (source == null || source instanceof SimEndpoint) {
+            if (feedback != null) {
+                throw new IllegalArgumentException("--feedback " + feedback.url() + " needs a --source that is not a "
+                        + "simulator: " + (source == null ? "the built-in simulator" : source.url())
+                        + " brings its own feedback");
+            }
+        } else if (feedback == null) {
+            throw new IllegalArgumentException("--source " + source.url() + " needs --feedback, the stream the decoder "
+                    + "learns from");
+        }
+        for (Endpoint out : new Endpoint[] {sink, deadLetters}) {
+            if (out instanceof SimEndpoint) {
+                throw new IllegalArgumentException("'" + out.url() + "' is a simulator, which can only be a source");
+            }
+        }
+    }
+
+    /** Parses the URLs given ({@code null} for an option not given). */
+    public static JobEndpoints parse(String source, String feedback, String sink, String deadLetters) {
+        return new JobEndpoints(parseOrNull(source), parseOrNull(feedback), parseOrNull(sink), parseOrNull(deadLetters));
+    }
+
+    private static Endpoint parseOrNull(String url) {
+        return url == null ? null : Endpoint.parse(url);
+    }
+
+    /** Whether the sensor stream is the application's simulator (built in, or named by a {@code sim:} URL). */
+    public boolean simulated() {
+        return source == null || source instanceof SimEndpoint;
+    }
+
+    /** The simulator URL given, if any. */
+    public SimEndpoint simulator() {
+        return source instanceof SimEndpoint sim ? sim : null;
+    }
+
+    /** Whether every input ends by itself (simulators and files); a broker input runs until stopped. */
+    public boolean bounded() {
+        return (source == null || source.bounded()) && (feedback == null || feedback.bounded());
+    }
+
+    /** Whether the run reads or writes any endpoint (else it is the plain embedded run). */
+    public boolean any() {
+        return source != null || sink != null || deadLetters != null;
+    }
+
+    /** The inputs in words, for reports. */
+    public String describeInput() {
+        return source.url() + (feedback == null ? "" : ", feedback from " + feedback.url());
+    }
+}
