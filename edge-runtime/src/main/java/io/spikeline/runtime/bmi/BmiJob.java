@@ -44,8 +44,18 @@ import org.apache.flink.util.function.SerializableFunction;
  * feedback that is ahead of its decodes ({@link #OPTIONS}) and learns from each when its decode is made.
  */
 public final class BmiJob {
-    /** Feedback held per key ahead of its decode: 10 s of signal. */
+    /** Feedback held per key ahead of its decode on the simulated implant: 10 s of signal. */
     static final SnnOptions OPTIONS = SnnOptions.defaults().withMaxPendingFeedback(500);
+
+    /**
+     * Feedback held per key ahead of its decode when the feedback has a source of its own: as much as the run has (at
+     * least {@link #OPTIONS}'). A broker or file replaying a session delivers the small feedback records far faster
+     * than the probe stream, and every label dropped is a lesson lost.
+     */
+    static SnnOptions separateFeedbackOptions(BmiSettings settings) {
+        return SnnOptions.defaults().withMaxPendingFeedback(
+                Math.toIntExact(Math.max(OPTIONS.maxPendingFeedback(), settings.batches())));
+    }
     /** Smoothing of the decoded velocity: order-2 Bessel low-pass at 6 Hz over the 50 Hz sequence of decodes. */
     public static final FilterSpec SMOOTHING =
             FilterSpec.causal(BandType.LOWPASS, 2, new double[] {6}, BesselNorm.PHASE);
@@ -75,7 +85,7 @@ public final class BmiJob {
     public static Streams simulated(StreamExecutionEnvironment env, BmiSettings settings) {
         return switch (settings.input()) {
             case SPIKE_COUNTS -> decode(env, settings,
-                    source(env, settings, ReachingBatch::spikes, ControlledSpikingNetworkFunction.INPUT_TYPE));
+                    source(env, settings, ReachingBatch::spikes, ControlledSpikingNetworkFunction.INPUT_TYPE), OPTIONS);
             case BROADBAND -> {
                 DataStream<Either<SampleFrame, Feedback>> device = source(env, settings, ReachingBatch::broadband,
                         new EitherTypeInfo<>(RecordTypes.SAMPLE_FRAME, RecordTypes.FEEDBACK));
@@ -83,7 +93,8 @@ public final class BmiJob {
                         .map(e -> e.left()).returns(RecordTypes.SAMPLE_FRAME).setParallelism(1);
                 DataStream<Feedback> feedback = device.filter(e -> e.isRight()).setParallelism(1)
                         .map(e -> e.right()).returns(RecordTypes.FEEDBACK).setParallelism(1);
-                yield fromBroadband(env, settings, frames, feedback);
+                yield decode(env, settings, ControlledSpikingNetworkFunction.inputs(spikes(settings, frames), feedback),
+                        OPTIONS);
             }
         };
     }
@@ -94,16 +105,21 @@ public final class BmiJob {
      */
     public static Streams fromBroadband(StreamExecutionEnvironment env, BmiSettings settings,
                                         DataStream<SampleFrame> frames, DataStream<Feedback> feedback) {
+        return decode(env, settings, ControlledSpikingNetworkFunction.inputs(spikes(settings, frames), feedback),
+                separateFeedbackOptions(settings));
+    }
+
+    /** Broadband frames → Bessel band-pass → threshold crossing → 1 ms bins. */
+    private static DataStream<SpikeBatch> spikes(BmiSettings settings, DataStream<SampleFrame> frames) {
         ReachingParameters session = settings.session();
         int samplesPerBin = Math.toIntExact(Math.round(session.binWidthUs() * ReachingParameters.BROADBAND_RATE_HZ / 1e6));
-        DataStream<SpikeBatch> spikes = frames
+        return frames
                 .keyBy(SampleFrame::sourceKey)
                 .process(new BesselFilterFunction(settings.bandPass())).returns(RecordTypes.SAMPLE_FRAME).name("bessel band-pass")
                 .keyBy(SampleFrame::sourceKey)
                 .process(new SampleEncodeFunction(settings.detection())).returns(RecordTypes.SPIKE_BATCH).name("threshold crossing")
                 .map(new SpikeRebinFunction(samplesPerBin, session.binWidthUs())).returns(RecordTypes.SPIKE_BATCH)
                 .name("1 ms bins");
-        return decode(env, settings, ControlledSpikingNetworkFunction.inputs(spikes, feedback));
     }
 
     /**
@@ -112,11 +128,12 @@ public final class BmiJob {
      */
     public static Streams fromSpikeCounts(StreamExecutionEnvironment env, BmiSettings settings,
                                           DataStream<SpikeBatch> spikes, DataStream<Feedback> feedback) {
-        return decode(env, settings, ControlledSpikingNetworkFunction.inputs(spikes, feedback));
+        return decode(env, settings, ControlledSpikingNetworkFunction.inputs(spikes, feedback),
+                separateFeedbackOptions(settings));
     }
 
     private static Streams decode(StreamExecutionEnvironment env, BmiSettings settings,
-                                  DataStream<Either<SpikeBatch, Feedback>> decoderInput) {
+                                  DataStream<Either<SpikeBatch, Feedback>> decoderInput, SnnOptions options) {
         DataStream<Feedback> feedback = decoderInput.filter(e -> e.isRight()).setParallelism(1)
                 .map(e -> e.right()).returns(RecordTypes.FEEDBACK).setParallelism(1);
         NetworkControl learning = Double.isInfinite(settings.learnSeconds())
@@ -127,7 +144,7 @@ public final class BmiJob {
                 .connect(env.fromData(List.of(learning), NetworkControl.TYPE)
                         .broadcast(ControlledSpikingNetworkFunction.CONTROLS))
                 .process(new ControlledSpikingNetworkFunction(
-                        () -> BmiDecoders.velocityDecoder(settings.session()), OPTIONS), RecordTypes.DECODING)
+                        () -> BmiDecoders.velocityDecoder(settings.session()), options), RecordTypes.DECODING)
                 .name("snn decoder");
         DataStream<SampleFrame> smoothed = decodings
                 .map(new DecodingFrameFunction(Math.round(settings.batchSeconds() * 1e6))).returns(RecordTypes.SAMPLE_FRAME)
