@@ -3,7 +3,9 @@ package io.spikeline.runtime.endpoint;
 import io.spikeline.runtime.report.EmbeddedJob;
 import java.nio.file.Files;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.DoubleConsumer;
@@ -58,7 +60,9 @@ public final class LiveJob {
 
     /**
      * Executes the job ending in {@code output} and hands each record to {@code score}, until the input ends,
-     * {@code enough} holds (checked after each record) or {@code stop} is raised. From the first {@code answer} on,
+     * {@code enough} holds (checked after each record) or {@code stop} is raised; in the last two cases the job is
+     * stopped with a savepoint, and the records it emits until then still go to {@code score}. From the first
+     * {@code answer} on,
      * calls {@code progress} with the wall seconds spent answering every {@code progressEverySeconds}, and once at the
      * end.
      */
@@ -70,8 +74,10 @@ public final class LiveJob {
         long startNs = System.nanoTime();
         JobClient job = env.executeAsync(jobName);
         String savepoints = savepointDirectory(env);
-        String[] savepoint = new String[1];
-        stop.whenRequested(() -> savepoint[0] = stopWithSavepoint(job, savepoints));
+        // The stop runs beside the collecting loop, which must keep draining the job for the savepoint to pass.
+        AtomicReference<CompletableFuture<String>> stopping = new AtomicReference<>();
+        stop.whenRequested(() -> stopping.compareAndSet(null,
+                CompletableFuture.supplyAsync(() -> stopWithSavepoint(job, savepoints))));
         long firstNs = 0;
         boolean answering = false;
         long nextProgressNs = 0;
@@ -111,8 +117,9 @@ public final class LiveJob {
             progress.accept((endNs - firstNs) / 1e9);
         }
         double startup = answering ? (firstNs - startNs) / 1e9 : (endNs - startNs) / 1e9;
+        CompletableFuture<String> stopped = stopping.get();
         return new Outcome(new EmbeddedJob.Timing(startup, (endNs - startNs) / 1e9), ending,
-                Optional.ofNullable(savepoint[0]));
+                Optional.ofNullable(stopped == null ? null : stopped.get()));
     }
 
     /** Submits the job without collecting anything (its sinks are its output); returns its id. */
