@@ -1,15 +1,14 @@
 package io.spikeline.runtime.bmi;
 
 import io.spikeline.connectors.deadletter.DeadLetter;
-import io.spikeline.connectors.kafka.DecodedStream;
 import io.spikeline.connectors.kafka.KafkaRecordType;
-import io.spikeline.connectors.types.RecordTypes;
 import io.spikeline.connectors.wire.SamplePacking;
 import io.spikeline.models.record.Feedback;
 import io.spikeline.models.record.SampleFrame;
 import io.spikeline.models.record.SpikeBatch;
 import io.spikeline.runtime.endpoint.EndpointRun;
 import io.spikeline.runtime.endpoint.EndpointSources;
+import io.spikeline.runtime.endpoint.EndpointStream;
 import io.spikeline.runtime.endpoint.EndpointSummary;
 import io.spikeline.runtime.endpoint.JobEndpoints;
 import io.spikeline.runtime.endpoint.StopSignal;
@@ -84,22 +83,22 @@ public final class BmiRun {
         }
         StreamExecutionEnvironment env = EndpointRun.environment();
         BmiJob.Streams job;
-        DataStream<DeadLetter> deadLetters;
+        List<DataStream<DeadLetter>> deadLetters;
         if (endpoints.simulated()) {
             job = BmiJob.simulated(env, settings);
-            deadLetters = env.fromData(List.of(), RecordTypes.DEAD_LETTER);
+            deadLetters = List.of();
         } else {
-            DecodedStream<Feedback> feedback = EndpointSources.read(env, endpoints.feedback(), KafkaRecordType.feedback());
+            EndpointStream<Feedback> feedback = EndpointSources.read(env, endpoints.feedback(), KafkaRecordType.feedback());
             if (settings.input() == BmiSettings.Input.BROADBAND) {
-                DecodedStream<SampleFrame> frames = EndpointSources.read(env, endpoints.source(),
+                EndpointStream<SampleFrame> frames = EndpointSources.read(env, endpoints.source(),
                         KafkaRecordType.sampleFrames(SamplePacking.float32()));
                 job = BmiJob.fromBroadband(env, settings, frames.records(), feedback.records());
-                deadLetters = frames.deadLetters().union(feedback.deadLetters());
+                deadLetters = frames.deadLettersWith(feedback);
             } else {
-                DecodedStream<SpikeBatch> spikes = EndpointSources.read(env, endpoints.source(),
+                EndpointStream<SpikeBatch> spikes = EndpointSources.read(env, endpoints.source(),
                         KafkaRecordType.spikeBatches());
                 job = BmiJob.fromSpikeCounts(env, settings, spikes.records(), feedback.records());
-                deadLetters = spikes.deadLetters().union(feedback.deadLetters());
+                deadLetters = spikes.deadLettersWith(feedback);
             }
         }
         BmiScore score = new BmiScore(settings);

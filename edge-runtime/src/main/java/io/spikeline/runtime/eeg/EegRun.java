@@ -1,14 +1,13 @@
 package io.spikeline.runtime.eeg;
 
 import io.spikeline.connectors.deadletter.DeadLetter;
-import io.spikeline.connectors.kafka.DecodedStream;
 import io.spikeline.connectors.kafka.KafkaRecordType;
-import io.spikeline.connectors.types.RecordTypes;
 import io.spikeline.connectors.wire.SamplePacking;
 import io.spikeline.models.record.Feedback;
 import io.spikeline.models.record.SampleFrame;
 import io.spikeline.runtime.endpoint.EndpointRun;
 import io.spikeline.runtime.endpoint.EndpointSources;
+import io.spikeline.runtime.endpoint.EndpointStream;
 import io.spikeline.runtime.endpoint.EndpointSummary;
 import io.spikeline.runtime.endpoint.JobEndpoints;
 import io.spikeline.runtime.endpoint.StopSignal;
@@ -74,16 +73,16 @@ public final class EegRun {
         }
         StreamExecutionEnvironment env = EndpointRun.environment();
         EegJob.Streams job;
-        DataStream<DeadLetter> deadLetters;
+        List<DataStream<DeadLetter>> deadLetters;
         if (endpoints.simulated()) {
             job = EegJob.simulated(env, settings);
-            deadLetters = env.fromData(List.of(), RecordTypes.DEAD_LETTER);
+            deadLetters = List.of();
         } else {
-            DecodedStream<SampleFrame> frames = EndpointSources.read(env, endpoints.source(),
+            EndpointStream<SampleFrame> frames = EndpointSources.read(env, endpoints.source(),
                     KafkaRecordType.sampleFrames(SamplePacking.float32()));
-            DecodedStream<Feedback> feedback = EndpointSources.read(env, endpoints.feedback(), KafkaRecordType.feedback());
+            EndpointStream<Feedback> feedback = EndpointSources.read(env, endpoints.feedback(), KafkaRecordType.feedback());
             job = EegJob.fromFrames(env, settings, frames.records(), feedback.records());
-            deadLetters = frames.deadLetters().union(feedback.deadLetters());
+            deadLetters = frames.deadLettersWith(feedback);
         }
         EegScore score = new EegScore(settings);
         long[] unscored = new long[1];

@@ -4,11 +4,13 @@ import io.spikeline.connectors.deadletter.DeadLetter;
 import io.spikeline.connectors.types.RecordTypes;
 import io.spikeline.models.record.Decoding;
 import io.spikeline.runtime.report.EmbeddedJob;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.DoubleConsumer;
 import java.util.function.Predicate;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.java.typeutils.EitherTypeInfo;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -50,19 +52,27 @@ public final class EndpointRun {
 
     /**
      * Adds the sinks to the job and runs it: collected (each output record to {@code score}, until the input ends,
-     * {@code enough} holds or {@code stop} is raised) where it runs locally, else submitted. See
+     * {@code enough} holds (for inputs that do not end by themselves) or {@code stop} is raised) where it runs locally,
+     * else submitted. See
      * {@link LiveJob#collect} for {@code answer} and {@code progress}.
      */
     public static <T> Result run(JobEndpoints endpoints, DataStream<T> output, TypeInformation<T> outputType,
-                                 DataStream<Decoding> decodings, DataStream<DeadLetter> deadLetters, String jobName,
+                                 DataStream<Decoding> decodings, List<DataStream<DeadLetter>> deadLetterStreams,
+                                 String jobName,
                                  Predicate<T> answer, Consumer<T> score, BooleanSupplier enough, StopSignal stop,
                                  double progressEverySeconds, DoubleConsumer progress) throws Exception {
         StreamExecutionEnvironment env = output.getExecutionEnvironment();
+        DataStream<DeadLetter> deadLetters = union(deadLetterStreams);
         if (endpoints.sink() != null) {
             EndpointSinks.decodings(decodings, endpoints.sink());
         }
         if (endpoints.deadLetters() != null) {
-            EndpointSinks.deadLetters(deadLetters, endpoints.deadLetters());
+            // Built even when the inputs yield no dead letters, so that a mistaken URL is refused all the same.
+            Sink<DeadLetter> sink = EndpointSinks.deadLetterSink(endpoints.deadLetters(), env);
+            if (deadLetters != null) {
+                deadLetters.sinkTo(sink).name("dead letters to " + endpoints.deadLetters().url())
+                        .uid("sink " + endpoints.deadLetters().url());
+            }
         }
         DeadLetterTally tally = new DeadLetterTally();
         if (!LiveJob.collectable(env)) {
@@ -70,21 +80,32 @@ public final class EndpointRun {
                 throw new IllegalArgumentException("on a cluster the job's output cannot come back to this client: "
                         + "give --sink");
             }
-            if (endpoints.deadLetters() == null) {
+            if (endpoints.deadLetters() == null && deadLetters != null) {
                 deadLetters.sinkTo(new LoggedDeadLetters()).name("dead letters to the log");
             }
             return new Result(null, tally, LiveJob.submit(env, jobName));
         }
         TypeInformation<Either<T, DeadLetter>> type = new EitherTypeInfo<>(outputType, RecordTypes.DEAD_LETTER);
-        DataStream<Either<T, DeadLetter>> collected = output.map(o -> Either.<T, DeadLetter>Left(o)).returns(type)
-                .union(deadLetters.map(d -> Either.<T, DeadLetter>Right(d)).returns(type));
+        DataStream<Either<T, DeadLetter>> collected = output.map(o -> Either.<T, DeadLetter>Left(o)).returns(type);
+        if (deadLetters != null) {
+            collected = collected.union(deadLetters.map(d -> Either.<T, DeadLetter>Right(d)).returns(type));
+        }
         LiveJob.Outcome outcome = LiveJob.collect(collected, jobName, e -> e.isLeft() && answer.test(e.left()), e -> {
             if (e.isLeft()) {
                 score.accept(e.left());
             } else {
                 tally.add(e.right());
             }
-        }, enough, stop, progressEverySeconds, progress);
+        }, endpoints.bounded() ? () -> false : enough, stop, progressEverySeconds, progress);
         return new Result(outcome, tally, null);
+    }
+
+    /** The streams as one, or {@code null} when there are none (simulators and files yield no dead letters). */
+    private static DataStream<DeadLetter> union(List<DataStream<DeadLetter>> streams) {
+        DataStream<DeadLetter> all = null;
+        for (DataStream<DeadLetter> s : streams) {
+            all = all == null ? s : all.union(s);
+        }
+        return all;
     }
 }

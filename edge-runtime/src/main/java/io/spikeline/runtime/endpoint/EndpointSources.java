@@ -29,17 +29,16 @@ public final class EndpointSources {
     private EndpointSources() {}
 
     /**
-     * The records of {@code type} at {@code endpoint}, and the messages that did not decode (none for a file, whose
-     * reader fails the job on a malformed file instead).
+     * The records of {@code type} at {@code endpoint}, and the messages that did not decode.
      */
-    public static <T> DecodedStream<T> read(StreamExecutionEnvironment env, Endpoint endpoint, KafkaRecordType<T> type) {
+    public static <T> EndpointStream<T> read(StreamExecutionEnvironment env, Endpoint endpoint, KafkaRecordType<T> type) {
         if (endpoint instanceof KafkaEndpoint kafka) {
             KafkaSettings settings = kafka.settings();
-            return SpikelineKafka.read(env, SpikelineKafka.source(settings).build(), type, settings);
+            return of(SpikelineKafka.read(env, SpikelineKafka.source(settings).build(), type, settings));
         }
         if (endpoint instanceof MqttEndpoint mqtt) {
-            return SpikelineKafka.decode(mqtt(env, mqtt, type.name()), type,
-                    KafkaOptions.MAX_OUT_OF_ORDERNESS.defaultValue(), KafkaOptions.IDLENESS.defaultValue());
+            return of(SpikelineKafka.decode(mqtt(env, mqtt, type.name()), type,
+                    KafkaOptions.MAX_OUT_OF_ORDERNESS.defaultValue(), KafkaOptions.IDLENESS.defaultValue()));
         }
         if (endpoint instanceof FileEndpoint file) {
             return file(env, file, type);
@@ -69,14 +68,18 @@ public final class EndpointSources {
                 .uid("mqtt-source " + name).setParallelism(1);
     }
 
-    private static <T> DecodedStream<T> file(StreamExecutionEnvironment env, FileEndpoint file, KafkaRecordType<T> type) {
+    private static <T> EndpointStream<T> of(DecodedStream<T> decoded) {
+        return new EndpointStream<>(decoded.records(), List.of(decoded.deadLetters()));
+    }
+
+    private static <T> EndpointStream<T> file(StreamExecutionEnvironment env, FileEndpoint file, KafkaRecordType<T> type) {
         requireRecords(file, type);
         String name = type.name() + " from " + file.path().getFileName();
         DataStream<T> records = env.fromSource(new RecordFileSource<>(file.path(), type.type()),
                         SpikelineKafka.watermarks(type, KafkaOptions.MAX_OUT_OF_ORDERNESS.defaultValue(), Duration.ZERO),
                         "file " + name)
                 .uid("file-source " + name).setParallelism(1);
-        return new DecodedStream<>(records, env.fromData(List.of(), RecordTypes.DEAD_LETTER));
+        return new EndpointStream<>(records, List.of());
     }
 
     /** Fails before the job starts when the file cannot be opened or its first record is not of {@code type}. */

@@ -136,7 +136,11 @@ public final class LiveJob {
         } catch (Exception e) {
             // The job may have ended by itself meanwhile; otherwise cancel it rather than leave it running.
             LOG.warn("stopping job {} with a savepoint failed ({}); cancelling it", job.getJobID(), e.toString());
-            job.cancel();
+            try {
+                job.cancel().get(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            } catch (Exception ended) {
+                LOG.debug("cancelling job {}: it has ended", job.getJobID(), ended);
+            }
             return null;
         }
     }
