@@ -146,7 +146,12 @@ public final class BmiJob {
                 .process(new ControlledSpikingNetworkFunction(
                         () -> BmiDecoders.velocityDecoder(settings.session()), options), RecordTypes.DECODING)
                 .name("snn decoder");
+        // The smoothing filter screens its frames against the watermark. The decodes' times are the decoder's own, and
+        // the decoder's input watermark (the least of the spike and feedback sources' watermarks, where an idle
+        // source is left out) can run past decodes still to come: the smoothing judges the decodes by their sequence
+        // alone.
         DataStream<SampleFrame> smoothed = decodings
+                .assignTimestampsAndWatermarks(WatermarkStrategy.noWatermarks()).name("decode times")
                 .map(new DecodingFrameFunction(Math.round(settings.batchSeconds() * 1e6))).returns(RecordTypes.SAMPLE_FRAME)
                 .keyBy(SampleFrame::sourceKey)
                 .process(new BesselFilterFunction(SMOOTHING)).returns(RecordTypes.SAMPLE_FRAME).name("bessel smoothing");

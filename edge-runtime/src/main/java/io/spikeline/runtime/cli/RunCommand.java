@@ -139,7 +139,7 @@ final class RunCommand implements Callable<Integer> {
         BmiConfig configured = config == null
                 ? new BmiConfig(BmiSettings.defaults(), Path.of(BmiConfig.DEFAULT_REPORT_DIR))
                 : BmiConfig.read(config);
-        JobEndpoints endpoints = endpoints();
+        JobEndpoints endpoints = configured.endpoints().overriddenBy(source, feedback, sink, deadLetters);
         BmiSettings settings = overridden(configured.settings());
         if (endpoints.simulator() != null) {
             settings = settings.withSimulator(endpoints.simulator());
@@ -182,7 +182,7 @@ final class RunCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(bmiOnly + " applies to bmi only");
             }
         }
-        JobEndpoints endpoints = endpoints();
+        JobEndpoints endpoints = JobEndpoints.NONE.overriddenBy(source, feedback, sink, deadLetters);
         EegSettings settings = EegSettings.defaults();
         if (given("--seconds")) {
             settings = settings.withSeconds(seconds);
@@ -219,11 +219,6 @@ final class RunCommand implements Callable<Integer> {
             EegReport report = new EegReport(result);
             return reported(out, report.text(), report.write(reportDir), reportDir);
         }
-    }
-
-    /** The endpoints given on the command line. */
-    private JobEndpoints endpoints() {
-        return JobEndpoints.parse(source, feedback, sink, deadLetters);
     }
 
     /** Where the run writes, for its first line. */

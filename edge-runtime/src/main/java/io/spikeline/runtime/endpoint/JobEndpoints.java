@@ -11,6 +11,8 @@ package io.spikeline.runtime.endpoint;
  * @param deadLetters where undecodable messages go, or {@code null} to log and count them
  */
 public record JobEndpoints(Endpoint source, Endpoint feedback, Endpoint sink, Endpoint deadLetters) {
+    /** The built-in simulator, its decodings only scored and reported. */
+    public static final JobEndpoints NONE = new JobEndpoints(null, null, null, null);
 
     public JobEndpoints {
         if (source == null || source instanceof SimEndpoint) {
@@ -32,11 +34,18 @@ public record JobEndpoints(Endpoint source, Endpoint feedback, Endpoint sink, En
 
     /** Parses the URLs given ({@code null} for an option not given). */
     public static JobEndpoints parse(String source, String feedback, String sink, String deadLetters) {
-        return new JobEndpoints(parseOrNull(source), parseOrNull(feedback), parseOrNull(sink), parseOrNull(deadLetters));
+        return NONE.overriddenBy(source, feedback, sink, deadLetters);
     }
 
-    private static Endpoint parseOrNull(String url) {
-        return url == null ? null : Endpoint.parse(url);
+    /**
+     * These endpoints with the URLs given (not {@code null}) in their place, as command-line options override a
+     * configuration file's.
+     */
+    public JobEndpoints overriddenBy(String source, String feedback, String sink, String deadLetters) {
+        return new JobEndpoints(source != null ? Endpoint.parse(source) : this.source,
+                feedback != null ? Endpoint.parse(feedback) : this.feedback,
+                sink != null ? Endpoint.parse(sink) : this.sink,
+                deadLetters != null ? Endpoint.parse(deadLetters) : this.deadLetters);
     }
 
     /** Whether the sensor stream is the application's simulator (built in, or named by a {@code sim:} URL). */

@@ -41,12 +41,14 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,6 +57,8 @@ import org.junit.jupiter.api.io.TempDir;
  * or Mosquitto, a few corrupt messages among it, the job reading it with {@code --source}/{@code --feedback} and
  * writing with {@code --sink}; every input is accounted for, as a decoding or a dead letter with its reason.
  */
+// A run on a broker that never got its signal would wait for it forever.
+@Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class RunOnBrokersTest {
     @RegisterExtension
     static final EmbeddedKafka KAFKA = new EmbeddedKafka();
@@ -181,13 +185,16 @@ class RunOnBrokersTest {
                 broker + velocity + "?start=earliest&group=stop", broker + decoded + "?transactional-id=stop", null);
         assertThat(endpoints.bounded()).isFalse();
         BmiRun.Result result;
-        // As without --seconds: the run could go on for a day of signal; the stop ends it after 10 s.
+        // As without --seconds: the run could go on for a day of signal; the stop (Ctrl-C) ends it once the sink has
+        // committed 10 s of decodes.
         try (StopSignal stop = StopSignal.manual()) {
-            result = BmiRun.run(session.withSeconds(86_400), endpoints, stop, 0.05, p -> {
-                if (p.score().signalSeconds() >= 10) {
-                    stop.request();
-                }
+            Thread stopper = new Thread(() -> {
+                Poll.until(Duration.ofSeconds(120), () -> committed(decoded) >= 500, () -> "500 decodes committed");
+                stop.request();
             });
+            stopper.start();
+            result = BmiRun.run(session.withSeconds(86_400), endpoints, stop, 0.5, p -> { });
+            stopper.join();
         }
         EndpointSummary summary = result.endpoints().orElseThrow();
         assertThat(summary.run().outcome().ending()).isEqualTo(LiveJob.Ending.STOPPED);
@@ -277,6 +284,14 @@ class RunOnBrokersTest {
             // Well above chance (0.5) over the last 20 s, as embedded: the order of frames and feedback differs, so the
             // figures may differ by a few decodes.
             assertThat(last).isGreaterThan(0.7).isGreaterThan(embeddedLast - 0.05);
+        }
+    }
+
+    private static int committed(String topic) {
+        try {
+            return KAFKA.clients().readCommitted(topic).size();
+        } catch (Exception e) {
+            throw new IllegalStateException("reading " + topic, e);
         }
     }
 
