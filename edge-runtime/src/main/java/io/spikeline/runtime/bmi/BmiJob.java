@@ -15,6 +15,7 @@ import io.spikeline.operators.signal.SampleEncodeFunction;
 import io.spikeline.operators.snn.ControlledSpikingNetworkFunction;
 import io.spikeline.operators.snn.NetworkControl;
 import io.spikeline.operators.snn.SnnOptions;
+import io.spikeline.runtime.endpoint.EndpointStream;
 import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -81,11 +82,16 @@ public final class BmiJob {
     public record Streams(DataStream<Either<Either<Decoding, SampleFrame>, Feedback>> output,
                           DataStream<Decoding> decodings) {}
 
-    /** Adds the job on the simulated implant to {@code env} (whose generic types must be disabled). */
-    public static Streams simulated(StreamExecutionEnvironment env, BmiSettings settings) {
+    /**
+     * Adds the job on the simulated implant to {@code env} (whose generic types must be disabled), steered by
+     * {@code controls} besides its own setting (learning throughout, or stopping at {@link BmiSettings#learnSeconds}).
+     */
+    public static Streams simulated(StreamExecutionEnvironment env, BmiSettings settings,
+                                    List<DataStream<NetworkControl>> controls) {
         return switch (settings.input()) {
             case SPIKE_COUNTS -> decode(env, settings,
-                    source(env, settings, ReachingBatch::spikes, ControlledSpikingNetworkFunction.INPUT_TYPE), OPTIONS);
+                    source(env, settings, ReachingBatch::spikes, ControlledSpikingNetworkFunction.INPUT_TYPE), OPTIONS,
+                    controls);
             case BROADBAND -> {
                 DataStream<Either<SampleFrame, Feedback>> device = source(env, settings, ReachingBatch::broadband,
                         new EitherTypeInfo<>(RecordTypes.SAMPLE_FRAME, RecordTypes.FEEDBACK));
@@ -94,19 +100,20 @@ public final class BmiJob {
                 DataStream<Feedback> feedback = device.filter(e -> e.isRight()).setParallelism(1)
                         .map(e -> e.right()).returns(RecordTypes.FEEDBACK).setParallelism(1);
                 yield decode(env, settings, ControlledSpikingNetworkFunction.inputs(spikes(settings, frames), feedback),
-                        OPTIONS);
+                        OPTIONS, controls);
             }
         };
     }
 
     /**
      * Adds the job on a probe's 30 kHz broadband frames (of {@code settings.channels()} channels) and its velocity
-     * feedback, from any sources, to {@code env}.
+     * feedback, from any sources, steered by {@code controls}, to {@code env}.
      */
     public static Streams fromBroadband(StreamExecutionEnvironment env, BmiSettings settings,
-                                        DataStream<SampleFrame> frames, DataStream<Feedback> feedback) {
+                                        DataStream<SampleFrame> frames, DataStream<Feedback> feedback,
+                                        List<DataStream<NetworkControl>> controls) {
         return decode(env, settings, ControlledSpikingNetworkFunction.inputs(spikes(settings, frames), feedback),
-                separateFeedbackOptions(settings));
+                separateFeedbackOptions(settings), controls);
     }
 
     /** Broadband frames → Bessel band-pass → threshold crossing → 1 ms bins. */
@@ -124,16 +131,18 @@ public final class BmiJob {
 
     /**
      * Adds the job on a probe's 1 ms spike counts (of {@code settings.channels()} channels) and its velocity feedback,
-     * from any sources, to {@code env}.
+     * from any sources, steered by {@code controls}, to {@code env}.
      */
     public static Streams fromSpikeCounts(StreamExecutionEnvironment env, BmiSettings settings,
-                                          DataStream<SpikeBatch> spikes, DataStream<Feedback> feedback) {
+                                          DataStream<SpikeBatch> spikes, DataStream<Feedback> feedback,
+                                          List<DataStream<NetworkControl>> controls) {
         return decode(env, settings, ControlledSpikingNetworkFunction.inputs(spikes, feedback),
-                separateFeedbackOptions(settings));
+                separateFeedbackOptions(settings), controls);
     }
 
     private static Streams decode(StreamExecutionEnvironment env, BmiSettings settings,
-                                  DataStream<Either<SpikeBatch, Feedback>> decoderInput, SnnOptions options) {
+                                  DataStream<Either<SpikeBatch, Feedback>> decoderInput, SnnOptions options,
+                                  List<DataStream<NetworkControl>> controls) {
         DataStream<Feedback> feedback = decoderInput.filter(e -> e.isRight()).setParallelism(1)
                 .map(e -> e.right()).returns(RecordTypes.FEEDBACK).setParallelism(1);
         NetworkControl learning = Double.isInfinite(settings.learnSeconds())
@@ -141,7 +150,7 @@ public final class BmiJob {
                 : NetworkControl.freeze(1, Math.round(settings.learnSeconds() * 1e6), null, true);
         DataStream<Decoding> decodings = decoderInput
                 .keyBy(ControlledSpikingNetworkFunction::sourceKey, Types.STRING)
-                .connect(env.fromData(List.of(learning), NetworkControl.TYPE)
+                .connect(EndpointStream.union(env.fromData(List.of(learning), NetworkControl.TYPE), controls)
                         .broadcast(ControlledSpikingNetworkFunction.CONTROLS))
                 .process(new ControlledSpikingNetworkFunction(
                         () -> BmiDecoders.velocityDecoder(settings.session()), options), RecordTypes.DECODING)

@@ -6,6 +6,7 @@ import io.spikeline.connectors.wire.SamplePacking;
 import io.spikeline.models.record.Feedback;
 import io.spikeline.models.record.SampleFrame;
 import io.spikeline.models.record.SpikeBatch;
+import io.spikeline.operators.snn.NetworkControl;
 import io.spikeline.runtime.endpoint.EndpointRun;
 import io.spikeline.runtime.endpoint.EndpointSources;
 import io.spikeline.runtime.endpoint.EndpointStream;
@@ -13,6 +14,7 @@ import io.spikeline.runtime.endpoint.EndpointSummary;
 import io.spikeline.runtime.endpoint.JobEndpoints;
 import io.spikeline.runtime.endpoint.StopSignal;
 import io.spikeline.runtime.report.EmbeddedJob;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -62,7 +64,7 @@ public final class BmiRun {
             throws Exception {
         StreamExecutionEnvironment env = EmbeddedJob.environment();
         BmiScore score = new BmiScore(settings);
-        EmbeddedJob.Timing timing = EmbeddedJob.collect(BmiJob.simulated(env, settings).output(), "spikeline bmi",
+        EmbeddedJob.Timing timing = EmbeddedJob.collect(BmiJob.simulated(env, settings, List.of()).output(), "spikeline bmi",
                 record -> record.isLeft(), score::add, progressEverySeconds,
                 decodingSeconds -> progress.accept(new Progress(score, decodingSeconds)));
         requireComplete(score);
@@ -83,22 +85,22 @@ public final class BmiRun {
         }
         StreamExecutionEnvironment env = EndpointRun.environment();
         BmiJob.Streams job;
-        List<DataStream<DeadLetter>> deadLetters;
+        List<DataStream<DeadLetter>> deadLetters = new ArrayList<>();
+        List<DataStream<NetworkControl>> controls = EndpointSources.controls(env, endpoints, deadLetters);
         if (endpoints.simulated()) {
-            job = BmiJob.simulated(env, settings);
-            deadLetters = List.of();
+            job = BmiJob.simulated(env, settings, controls);
         } else {
             EndpointStream<Feedback> feedback = EndpointSources.read(env, endpoints.feedback(), KafkaRecordType.feedback());
             if (settings.input() == BmiSettings.Input.BROADBAND) {
                 EndpointStream<SampleFrame> frames = EndpointSources.read(env, endpoints.source(),
                         KafkaRecordType.sampleFrames(SamplePacking.float32()));
-                job = BmiJob.fromBroadband(env, settings, frames.records(), feedback.records());
-                deadLetters = frames.deadLettersWith(feedback);
+                job = BmiJob.fromBroadband(env, settings, frames.records(), feedback.records(), controls);
+                deadLetters.addAll(frames.deadLettersWith(feedback));
             } else {
                 EndpointStream<SpikeBatch> spikes = EndpointSources.read(env, endpoints.source(),
                         KafkaRecordType.spikeBatches());
-                job = BmiJob.fromSpikeCounts(env, settings, spikes.records(), feedback.records());
-                deadLetters = spikes.deadLettersWith(feedback);
+                job = BmiJob.fromSpikeCounts(env, settings, spikes.records(), feedback.records(), controls);
+                deadLetters.addAll(spikes.deadLettersWith(feedback));
             }
         }
         BmiScore score = new BmiScore(settings);

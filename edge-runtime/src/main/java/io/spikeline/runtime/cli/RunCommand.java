@@ -113,6 +113,13 @@ final class RunCommand implements Callable<Integer> {
                     + "without it they are logged, counted and reported.")
     String deadLetters;
 
+    @Option(names = "--control", paramLabel = "URL",
+            description = "A kafka:// or mqtt:// topic of controls for the decoder, one JSON object per message: "
+                    + "{\"sequence\": 1, \"effectiveTimeUs\": 10000000, \"action\": \"FREEZE\"} (actions FREEZE, "
+                    + "UNFREEZE, EXPORT, LEARNING_RATE_SCALE and THRESHOLD_SCALE with \"scale\", optional "
+                    + "\"targetKey\" and \"layer\"), applied in sequence order at their event time.")
+    String control;
+
     @Option(names = "--report-dir", defaultValue = BmiConfig.DEFAULT_REPORT_DIR, paramLabel = "DIR",
             description = "Folder the report is written into, created if needed (default: ${DEFAULT-VALUE}).")
     Path reportDir;
@@ -139,7 +146,7 @@ final class RunCommand implements Callable<Integer> {
         BmiConfig configured = config == null
                 ? new BmiConfig(BmiSettings.defaults(), Path.of(BmiConfig.DEFAULT_REPORT_DIR))
                 : BmiConfig.read(config);
-        JobEndpoints endpoints = configured.endpoints().overriddenBy(source, feedback, sink, deadLetters);
+        JobEndpoints endpoints = configured.endpoints().overriddenBy(source, feedback, sink, deadLetters, control);
         BmiSettings settings = overridden(configured.settings());
         if (endpoints.simulator() != null) {
             settings = settings.withSimulator(endpoints.simulator());
@@ -182,7 +189,7 @@ final class RunCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(bmiOnly + " applies to bmi only");
             }
         }
-        JobEndpoints endpoints = JobEndpoints.NONE.overriddenBy(source, feedback, sink, deadLetters);
+        JobEndpoints endpoints = JobEndpoints.NONE.overriddenBy(source, feedback, sink, deadLetters, control);
         EegSettings settings = EegSettings.defaults();
         if (given("--seconds")) {
             settings = settings.withSeconds(seconds);
@@ -223,7 +230,8 @@ final class RunCommand implements Callable<Integer> {
 
     /** Where the run writes, for its first line. */
     private static String writes(JobEndpoints endpoints) {
-        return (endpoints.sink() == null ? "" : ", decodings to " + endpoints.sink().url())
+        return (endpoints.control() == null ? "" : ", controls from " + endpoints.control().url())
+                + (endpoints.sink() == null ? "" : ", decodings to " + endpoints.sink().url())
                 + (endpoints.deadLetters() == null ? "" : ", dead letters to " + endpoints.deadLetters().url());
     }
 

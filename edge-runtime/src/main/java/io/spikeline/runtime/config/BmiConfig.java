@@ -23,7 +23,7 @@ import java.util.function.Supplier;
  * <pre>
  * app: bmi
  * source:    {kind: simulator, input: broadband | spike-counts, channels, seed, seconds, realtime,
- *             url, feedback}                                          # url, feedback: instead of the simulator
+ *             url, feedback, control}                                 # url, feedback: instead of the simulator
  * sink:      {decodings, deadLetters}                                 # URLs
  * filter:    {order, bandHz: [low, high], norm: phase | delay | mag}     # broadband input only
  * detection: {thresholdSigma, noiseWindowSamples, refractorySamples}     # broadband input only
@@ -45,7 +45,7 @@ public record BmiConfig(BmiSettings settings, Path reportDir, JobEndpoints endpo
     private static final Map<String, List<String>> KNOWN = known();
     /** The keys of {@link JobEndpoints#parse}'s URLs, in its order. */
     private static final List<String> URL_KEYS =
-            List.of("source.url", "source.feedback", "sink.decodings", "sink.deadLetters");
+            List.of("source.url", "source.feedback", "sink.decodings", "sink.deadLetters", "source.control");
 
     /** The built-in simulator's run, its report in {@code reportDir}. */
     public BmiConfig(BmiSettings settings, Path reportDir) {
@@ -55,7 +55,8 @@ public record BmiConfig(BmiSettings settings, Path reportDir, JobEndpoints endpo
     private static Map<String, List<String>> known() {
         Map<String, List<String>> k = new LinkedHashMap<>();
         k.put("", List.of("app"));
-        k.put("source", List.of("kind", "input", "channels", "seed", "seconds", "realtime", "url", "feedback"));
+        k.put("source", List.of("kind", "input", "channels", "seed", "seconds", "realtime", "url", "feedback",
+                "control"));
         k.put("sink", List.of("decodings", "deadLetters"));
         k.put("filter", List.of("order", "bandHz", "norm"));
         k.put("detection", List.of("thresholdSigma", "noiseWindowSamples", "refractorySamples"));
@@ -118,7 +119,8 @@ public record BmiConfig(BmiSettings settings, Path reportDir, JobEndpoints endpo
             }
         }
         // A missing counterpart (feedback for a source, ...) is reported at the last URL given.
-        JobEndpoints endpoints = check(c, lastUrlKey, () -> JobEndpoints.parse(urls[0], urls[1], urls[2], urls[3]));
+        JobEndpoints endpoints = check(c, lastUrlKey, () -> JobEndpoints.parse(urls[0], urls[1], urls[2], urls[3],
+                urls[4]));
         c.requireAllUsed(KNOWN);
         return new BmiConfig(s, reportDir, endpoints);
     }

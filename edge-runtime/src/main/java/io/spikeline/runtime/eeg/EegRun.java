@@ -5,6 +5,7 @@ import io.spikeline.connectors.kafka.KafkaRecordType;
 import io.spikeline.connectors.wire.SamplePacking;
 import io.spikeline.models.record.Feedback;
 import io.spikeline.models.record.SampleFrame;
+import io.spikeline.operators.snn.NetworkControl;
 import io.spikeline.runtime.endpoint.EndpointRun;
 import io.spikeline.runtime.endpoint.EndpointSources;
 import io.spikeline.runtime.endpoint.EndpointStream;
@@ -12,6 +13,7 @@ import io.spikeline.runtime.endpoint.EndpointSummary;
 import io.spikeline.runtime.endpoint.JobEndpoints;
 import io.spikeline.runtime.endpoint.StopSignal;
 import io.spikeline.runtime.report.EmbeddedJob;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -52,7 +54,7 @@ public final class EegRun {
     public static Result run(EegSettings settings, double progressEverySeconds, Consumer<Progress> progress)
             throws Exception {
         EegScore score = new EegScore(settings);
-        EmbeddedJob.Timing timing = EmbeddedJob.collect(EegJob.simulated(EmbeddedJob.environment(), settings).output(),
+        EmbeddedJob.Timing timing = EmbeddedJob.collect(EegJob.simulated(EmbeddedJob.environment(), settings, List.of()).output(),
                 "spikeline eeg", record -> record.isLeft(), score::add, progressEverySeconds,
                 decodingSeconds -> progress.accept(new Progress(score, decodingSeconds)));
         requireComplete(score);
@@ -73,16 +75,16 @@ public final class EegRun {
         }
         StreamExecutionEnvironment env = EndpointRun.environment();
         EegJob.Streams job;
-        List<DataStream<DeadLetter>> deadLetters;
+        List<DataStream<DeadLetter>> deadLetters = new ArrayList<>();
+        List<DataStream<NetworkControl>> controls = EndpointSources.controls(env, endpoints, deadLetters);
         if (endpoints.simulated()) {
-            job = EegJob.simulated(env, settings);
-            deadLetters = List.of();
+            job = EegJob.simulated(env, settings, controls);
         } else {
             EndpointStream<SampleFrame> frames = EndpointSources.read(env, endpoints.source(),
                     KafkaRecordType.sampleFrames(SamplePacking.float32()));
             EndpointStream<Feedback> feedback = EndpointSources.read(env, endpoints.feedback(), KafkaRecordType.feedback());
-            job = EegJob.fromFrames(env, settings, frames.records(), feedback.records());
-            deadLetters = frames.deadLettersWith(feedback);
+            job = EegJob.fromFrames(env, settings, frames.records(), feedback.records(), controls);
+            deadLetters.addAll(frames.deadLettersWith(feedback));
         }
         EegScore score = new EegScore(settings);
         long[] unscored = new long[1];

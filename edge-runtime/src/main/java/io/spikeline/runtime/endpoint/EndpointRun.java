@@ -52,7 +52,7 @@ public final class EndpointRun {
 
     /**
      * Adds the sinks to the job and runs it: collected (each output record to {@code score}, until the input ends,
-     * {@code enough} holds (for inputs that do not end by themselves) or {@code stop} is raised) where it runs locally,
+     * {@code enough} holds (for a job that does not end by itself) or {@code stop} is raised) where it runs locally,
      * else submitted. See
      * {@link LiveJob#collect} for {@code answer} and {@code progress}.
      */
@@ -62,7 +62,9 @@ public final class EndpointRun {
                                  Predicate<T> answer, Consumer<T> score, BooleanSupplier enough, StopSignal stop,
                                  double progressEverySeconds, DoubleConsumer progress) throws Exception {
         StreamExecutionEnvironment env = output.getExecutionEnvironment();
-        DataStream<DeadLetter> deadLetters = union(deadLetterStreams);
+        // Simulators and files yield no dead letters.
+        DataStream<DeadLetter> deadLetters = deadLetterStreams.isEmpty() ? null
+                : EndpointStream.union(deadLetterStreams.get(0), deadLetterStreams.subList(1, deadLetterStreams.size()));
         if (endpoints.sink() != null) {
             EndpointSinks.decodings(decodings, endpoints.sink());
         }
@@ -96,16 +98,7 @@ public final class EndpointRun {
             } else {
                 tally.add(e.right());
             }
-        }, endpoints.bounded() ? () -> false : enough, stop, progressEverySeconds, progress);
+        }, endpoints.jobEnds() ? () -> false : enough, stop, progressEverySeconds, progress);
         return new Result(outcome, tally, null);
-    }
-
-    /** The streams as one, or {@code null} when there are none (simulators and files yield no dead letters). */
-    private static DataStream<DeadLetter> union(List<DataStream<DeadLetter>> streams) {
-        DataStream<DeadLetter> all = null;
-        for (DataStream<DeadLetter> s : streams) {
-            all = all == null ? s : all.union(s);
-        }
-        return all;
     }
 }

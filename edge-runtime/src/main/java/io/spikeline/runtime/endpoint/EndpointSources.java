@@ -1,21 +1,24 @@
 package io.spikeline.runtime.endpoint;
 
 import io.spikeline.connectors.RawMessage;
+import io.spikeline.connectors.deadletter.DeadLetter;
+import io.spikeline.connectors.deadletter.DecodeOrDeadLetter;
 import io.spikeline.connectors.kafka.DecodedStream;
 import io.spikeline.connectors.kafka.KafkaOptions;
 import io.spikeline.connectors.kafka.KafkaRecordType;
-import io.spikeline.connectors.kafka.KafkaSettings;
 import io.spikeline.connectors.kafka.SpikelineKafka;
 import io.spikeline.connectors.mqtt.source.MqttAckMode;
 import io.spikeline.connectors.mqtt.source.MqttSource;
 import io.spikeline.connectors.types.RecordTypes;
 import io.spikeline.ingest.RecordReader;
+import io.spikeline.operators.snn.NetworkControl;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -32,19 +35,41 @@ public final class EndpointSources {
      * The records of {@code type} at {@code endpoint}, and the messages that did not decode.
      */
     public static <T> EndpointStream<T> read(StreamExecutionEnvironment env, Endpoint endpoint, KafkaRecordType<T> type) {
-        if (endpoint instanceof KafkaEndpoint kafka) {
-            KafkaSettings settings = kafka.settings();
-            return of(SpikelineKafka.read(env, SpikelineKafka.source(settings).build(), type, settings));
-        }
-        if (endpoint instanceof MqttEndpoint mqtt) {
-            return of(SpikelineKafka.decode(mqtt(env, mqtt, type.name()), type,
-                    KafkaOptions.MAX_OUT_OF_ORDERNESS.defaultValue(), KafkaOptions.IDLENESS.defaultValue()));
-        }
         if (endpoint instanceof FileEndpoint file) {
             return file(env, file, type);
         }
+        DecodedStream<T> decoded = SpikelineKafka.decode(messages(env, endpoint, type.name()), type,
+                KafkaOptions.MAX_OUT_OF_ORDERNESS.defaultValue(), KafkaOptions.IDLENESS.defaultValue());
+        return new EndpointStream<>(decoded.records(), List.of(decoded.deadLetters()));
+    }
+
+    /**
+     * The controls of {@code endpoints}: none without a control endpoint, else those of its Kafka or MQTT topic of JSON
+     * control messages ({@link ControlMessages}), the messages that are not controls added to {@code deadLetters}.
+     */
+    public static List<DataStream<NetworkControl>> controls(StreamExecutionEnvironment env, JobEndpoints endpoints,
+                                                            List<DataStream<DeadLetter>> deadLetters) {
+        if (endpoints.control() == null) {
+            return List.of();
+        }
+        SingleOutputStreamOperator<NetworkControl> controls = messages(env, endpoints.control(), "NetworkControl")
+                .process(new ControlMessages(), NetworkControl.TYPE).name("decode NetworkControl");
+        deadLetters.add(controls.getSideOutput(DecodeOrDeadLetter.DEAD_LETTERS));
+        return List.of(controls);
+    }
+
+    /** The raw messages of a Kafka or MQTT endpoint, from a source whose operator id names the type and topic. */
+    private static DataStream<RawMessage> messages(StreamExecutionEnvironment env, Endpoint endpoint, String typeName) {
+        if (endpoint instanceof KafkaEndpoint kafka) {
+            String name = typeName + " from " + kafka.topic();
+            return env.fromSource(SpikelineKafka.source(kafka.settings()).build(), WatermarkStrategy.noWatermarks(),
+                    "kafka " + name, RecordTypes.RAW_MESSAGE).uid("kafka-source " + name);
+        }
+        if (endpoint instanceof MqttEndpoint mqtt) {
+            return mqtt(env, mqtt, typeName);
+        }
         throw new IllegalArgumentException("'" + endpoint.url() + "' is a simulator, which the application runs "
-                + "itself; it cannot be read as a stream of " + type.name() + " records");
+                + "itself; it cannot be read as a stream of " + typeName + " records");
     }
 
     /**
@@ -66,10 +91,6 @@ public final class EndpointSources {
         String name = typeName + " from " + mqtt.topic();
         return env.fromSource(source, WatermarkStrategy.noWatermarks(), "mqtt " + name, RecordTypes.RAW_MESSAGE)
                 .uid("mqtt-source " + name).setParallelism(1);
-    }
-
-    private static <T> EndpointStream<T> of(DecodedStream<T> decoded) {
-        return new EndpointStream<>(decoded.records(), List.of(decoded.deadLetters()));
     }
 
     private static <T> EndpointStream<T> file(StreamExecutionEnvironment env, FileEndpoint file, KafkaRecordType<T> type) {

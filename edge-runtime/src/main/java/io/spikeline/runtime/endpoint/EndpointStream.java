@@ -17,6 +17,15 @@ public record EndpointStream<T>(DataStream<T> records, List<DataStream<DeadLette
         deadLetters = List.copyOf(deadLetters);
     }
 
+    /** {@code first} with every stream of {@code rest}, as one. */
+    public static <T> DataStream<T> union(DataStream<T> first, List<DataStream<T>> rest) {
+        DataStream<T> all = first;
+        for (DataStream<T> stream : rest) {
+            all = all.union(stream);
+        }
+        return all;
+    }
+
     /** The dead letters of this stream and of {@code other}. */
     public List<DataStream<DeadLetter>> deadLettersWith(EndpointStream<?> other) {
         List<DataStream<DeadLetter>> all = new ArrayList<>(deadLetters);

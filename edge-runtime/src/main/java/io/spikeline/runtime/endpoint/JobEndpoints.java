@@ -9,10 +9,11 @@ package io.spikeline.runtime.endpoint;
  * @param feedback the feedback (labels, true kinematics), required with a source other than a simulator
  * @param sink where the decodings go, or {@code null} to only score and report them
  * @param deadLetters where undecodable messages go, or {@code null} to log and count them
+ * @param control a Kafka or MQTT topic of controls for the decoder ({@link ControlMessages}), or {@code null}
  */
-public record JobEndpoints(Endpoint source, Endpoint feedback, Endpoint sink, Endpoint deadLetters) {
+public record JobEndpoints(Endpoint source, Endpoint feedback, Endpoint sink, Endpoint deadLetters, Endpoint control) {
     /** The built-in simulator, its decodings only scored and reported. */
-    public static final JobEndpoints NONE = new JobEndpoints(null, null, null, null);
+    public static final JobEndpoints NONE = new JobEndpoints(null, null, null, null, null);
 
     public JobEndpoints {
         if (source == null || source instanceof SimEndpoint) {
@@ -30,22 +31,27 @@ public record JobEndpoints(Endpoint source, Endpoint feedback, Endpoint sink, En
                 throw new IllegalArgumentException("'" + out.url() + "' is a simulator, which can only be a source");
             }
         }
+        if (control != null && !(control instanceof KafkaEndpoint || control instanceof MqttEndpoint)) {
+            throw new IllegalArgumentException("--control " + control.url() + ": controls come from a kafka:// or "
+                    + "mqtt:// topic");
+        }
     }
 
     /** Parses the URLs given ({@code null} for an option not given). */
-    public static JobEndpoints parse(String source, String feedback, String sink, String deadLetters) {
-        return NONE.overriddenBy(source, feedback, sink, deadLetters);
+    public static JobEndpoints parse(String source, String feedback, String sink, String deadLetters, String control) {
+        return NONE.overriddenBy(source, feedback, sink, deadLetters, control);
     }
 
     /**
      * These endpoints with the URLs given (not {@code null}) in their place, as command-line options override a
      * configuration file's.
      */
-    public JobEndpoints overriddenBy(String source, String feedback, String sink, String deadLetters) {
+    public JobEndpoints overriddenBy(String source, String feedback, String sink, String deadLetters, String control) {
         return new JobEndpoints(source != null ? Endpoint.parse(source) : this.source,
                 feedback != null ? Endpoint.parse(feedback) : this.feedback,
                 sink != null ? Endpoint.parse(sink) : this.sink,
-                deadLetters != null ? Endpoint.parse(deadLetters) : this.deadLetters);
+                deadLetters != null ? Endpoint.parse(deadLetters) : this.deadLetters,
+                control != null ? Endpoint.parse(control) : this.control);
     }
 
     /** Whether the sensor stream is the application's simulator (built in, or named by a {@code sim:} URL). */
@@ -58,14 +64,22 @@ public record JobEndpoints(Endpoint source, Endpoint feedback, Endpoint sink, En
         return source instanceof SimEndpoint sim ? sim : null;
     }
 
-    /** Whether every input ends by itself (simulators and files); a broker input runs until stopped. */
+    /**
+     * Whether every input ends by itself (simulators and files); a broker input runs until stopped. Controls do not
+     * count: the job ends with its signal.
+     */
     public boolean bounded() {
         return (source == null || source.bounded()) && (feedback == null || feedback.bounded());
     }
 
+    /** Whether the job ends by itself: its inputs are {@link #bounded} and it reads no controls, which never end. */
+    public boolean jobEnds() {
+        return bounded() && control == null;
+    }
+
     /** Whether the run reads or writes any endpoint (else it is the plain embedded run). */
     public boolean any() {
-        return source != null || sink != null || deadLetters != null;
+        return source != null || sink != null || deadLetters != null || control != null;
     }
 
     /** The inputs in words, for reports. */

@@ -62,9 +62,8 @@ public final class LiveJob {
      * Executes the job ending in {@code output} and hands each record to {@code score}, until the input ends,
      * {@code enough} holds (checked after each record) or {@code stop} is raised; in the last two cases the job is
      * stopped with a savepoint, and the records it emits until then still go to {@code score}. From the first
-     * {@code answer} on,
-     * calls {@code progress} with the wall seconds spent answering every {@code progressEverySeconds}, and once at the
-     * end.
+     * {@code answer} on, calls {@code progress} with the wall seconds spent answering every
+     * {@code progressEverySeconds}, and once at the end.
      */
     public static <T> Outcome collect(DataStream<T> output, String jobName, Predicate<T> answer, Consumer<T> score,
                                       BooleanSupplier enough, StopSignal stop, double progressEverySeconds,
@@ -73,11 +72,10 @@ public final class LiveJob {
         CloseableIterator<T> records = output.collectAsync();
         long startNs = System.nanoTime();
         JobClient job = env.executeAsync(jobName);
-        String savepoints = savepointDirectory(env);
         // The stop runs beside the collecting loop, which must keep draining the job for the savepoint to pass.
         AtomicReference<CompletableFuture<String>> stopping = new AtomicReference<>();
         stop.whenRequested(() -> stopping.compareAndSet(null,
-                CompletableFuture.supplyAsync(() -> stopWithSavepoint(job, savepoints))));
+                CompletableFuture.supplyAsync(() -> stopWithSavepoint(job, env))));
         long firstNs = 0;
         boolean answering = false;
         long nextProgressNs = 0;
@@ -127,9 +125,9 @@ public final class LiveJob {
         return env.executeAsync(jobName).getJobID().toString();
     }
 
-    private static String stopWithSavepoint(JobClient job, String directory) {
+    private static String stopWithSavepoint(JobClient job, StreamExecutionEnvironment env) {
         try {
-            String path = job.stopWithSavepoint(false, directory, SavepointFormatType.CANONICAL)
+            String path = job.stopWithSavepoint(false, savepointDirectory(env), SavepointFormatType.CANONICAL)
                     .get(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             LOG.info("job {} stopped with savepoint {}", job.getJobID(), path);
             return path;

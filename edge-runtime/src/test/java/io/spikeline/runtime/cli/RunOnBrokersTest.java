@@ -42,6 +42,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.paho.client.mqttv3.MqttClient;
@@ -182,7 +184,7 @@ class RunOnBrokersTest {
 
         String broker = "kafka://" + KAFKA.bootstrapServers() + "/";
         JobEndpoints endpoints = JobEndpoints.parse(broker + spikes + "?start=earliest&group=stop",
-                broker + velocity + "?start=earliest&group=stop", broker + decoded + "?transactional-id=stop", null);
+                broker + velocity + "?start=earliest&group=stop", broker + decoded + "?transactional-id=stop", null, null);
         assertThat(endpoints.bounded()).isFalse();
         BmiRun.Result result;
         // As without --seconds: the run could go on for a day of signal; the stop (Ctrl-C) ends it once the sink has
@@ -215,6 +217,37 @@ class RunOnBrokersTest {
             assertThat(times.get(i)).isEqualTo(i * 20_000L);
         }
         assertThat(result.score().count()).isBetween(decodes - 2, decodes);
+    }
+
+    @Test
+    void controlsFromKafkaSteerTheDecoderAtTheirEventTime() throws Exception {
+        String controls = EmbeddedKafka.uniqueTopic("controls");
+        KAFKA.clients().createTopics(1, controls);
+        // From 15 s on the hidden layer's thresholds are a thousand times higher: it falls silent, and the decoder
+        // follows the hand less and less well.
+        KAFKA.clients().produce(List.of(new ProducerRecord<>(controls, null, NOT_AVRO),
+                new ProducerRecord<>(controls, null, ("{\"sequence\": 1, \"effectiveTimeUs\": 15000000, "
+                        + "\"action\": \"THRESHOLD_SCALE\", \"scale\": 1000}").getBytes(StandardCharsets.UTF_8))));
+
+        // The simulator paced at real time, so that the control is read long before the decoder reaches 15 s.
+        Path reports = tmp.resolve("control-report");
+        String[] r = run("run", "bmi", "--input", "spike-counts", "--seconds", "24", "--realtime",
+                "--source", "sim:reaching?seed=1",
+                "--control", "kafka://" + KAFKA.bootstrapServers() + "/" + controls + "?start=earliest&group=control",
+                "--report-dir", reports.toString());
+        System.out.print(r[1]);
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        String text = Files.readString(reports.resolve("report.txt"), StandardCharsets.UTF_8);
+        assertThat(text).contains("dead letters     1 (INVALID_RECORD 1), logged");
+        Matcher curve = Pattern.compile("^R2 per 5 s +(.*)$", Pattern.MULTILINE).matcher(text);
+        assertThat(curve.find()).as(text).isTrue();
+        double[] r2 = Arrays.stream(curve.group(1).trim().split(" +")).mapToDouble(Double::parseDouble).toArray();
+        assertThat(r2).hasSize(5);
+        // Learning as usual up to 15 s (without the control R2 keeps rising or holds: RunBmiTest and
+        // bmiDecodesASessionReplayedThroughKafka...); falling once the hidden layer is silenced.
+        assertThat(r2[2]).isGreaterThan(0.3);
+        assertThat(r2[3]).isLessThan(r2[2] - 0.1);
+        assertThat(r2[4]).isLessThan(r2[2] - 0.1);
     }
 
     @Test

@@ -67,7 +67,7 @@ class BmiConfigTest {
         assertThat(e.feedback()).isEqualTo(Endpoint.parse("mqtt://gateway/lab/velocity"));
         assertThat(e.sink()).isEqualTo(Endpoint.parse("file:decoded.jsonl"));
         assertThat(e.deadLetters()).isNull();
-        JobEndpoints overridden = e.overriddenBy(null, null, "kafka://broker/decoded", "file:dead.jsonl");
+        JobEndpoints overridden = e.overriddenBy(null, null, "kafka://broker/decoded", "file:dead.jsonl", null);
         assertThat(overridden.source()).isEqualTo(e.source());
         assertThat(overridden.sink()).isEqualTo(Endpoint.parse("kafka://broker/decoded"));
         assertThat(overridden.deadLetters()).isEqualTo(Endpoint.parse("file:dead.jsonl"));
@@ -114,7 +114,7 @@ class BmiConfigTest {
     @Test
     void problemsAreReportedWithTheirLine() throws Exception {
         assertProblem("app: bmi\nsource:\n  chanels: 96\n", 3,
-                "unknown key 'source.chanels'; known here: kind, input, channels, seed, seconds, realtime, url, feedback");
+                "unknown key 'source.chanels'; known here: kind, input, channels, seed, seconds, realtime, url, feedback, control");
         assertProblem("app: bmi\nsources:\n  channels: 96\n", 2,
                 "unknown section 'sources'; known: source, sink, filter, detection, learning, report");
         assertProblem("app: bmi\nsource:\n  seed: 1\n  channels: many\n", 4, "source.channels must be an integer, was 'many'");
