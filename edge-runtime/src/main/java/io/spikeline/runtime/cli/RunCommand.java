@@ -67,7 +67,8 @@ final class RunCommand implements Callable<Integer> {
     String input;
 
     @Option(names = "--seconds", defaultValue = "60", paramLabel = "S",
-            description = "Seconds of signal to process (default: ${DEFAULT-VALUE} for bmi, 120 for eeg).")
+            description = "Seconds of signal to process (default: ${DEFAULT-VALUE} for bmi, 120 for eeg; with a broker "
+                    + "--source, until Ctrl-C).")
     double seconds;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "Seed of the simulated session (default: ${DEFAULT-VALUE}).")
