@@ -48,8 +48,10 @@ public final class BmiReport {
         double partSeconds = partDecodes() * s.batchSeconds();
         double busy = result.decodingSeconds();
         List<String> lines = new ArrayList<>();
-        lines.add("spikeline bmi: simulated reaching, seed " + s.seed()
-                + (s.realTime() ? ", paced at real time" : "")
+        boolean simulated = result.endpoints().map(e -> e.given().simulated()).orElse(true);
+        lines.add("spikeline bmi: " + (simulated ? "simulated reaching, seed " + s.seed()
+                        + (s.realTime() ? ", paced at real time" : "")
+                        : result.endpoints().orElseThrow().given().describeInput())
                 + (Double.isInfinite(s.learnSeconds()) ? "" : f(", learning stopped at %.1f s", s.learnSeconds())));
         lines.add(f("signal           %.1f s: %d decodes of %.0f ms, %s", score.signalSeconds(), score.count(),
                 s.batchSeconds() * 1e3, s.input() == BmiSettings.Input.BROADBAND
@@ -78,6 +80,7 @@ public final class BmiReport {
         lines.add(f("throughput       %.0f decodes/s, %.0f channel-samples/s in",
                 score.count() / busy, channelSeconds * (s.input() == BmiSettings.Input.BROADBAND
                         ? ReachingParameters.BROADBAND_RATE_HZ : 1e6 / s.session().binWidthUs()) / busy));
+        result.endpoints().ifPresent(e -> lines.addAll(e.lines()));
         return String.join(System.lineSeparator(), lines) + System.lineSeparator();
     }
 

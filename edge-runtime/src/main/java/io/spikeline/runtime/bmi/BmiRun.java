@@ -1,18 +1,43 @@
 package io.spikeline.runtime.bmi;
 
+import io.spikeline.connectors.deadletter.DeadLetter;
+import io.spikeline.connectors.kafka.KafkaRecordType;
+import io.spikeline.connectors.wire.SamplePacking;
+import io.spikeline.models.record.Feedback;
+import io.spikeline.models.record.SampleFrame;
+import io.spikeline.models.record.SpikeBatch;
+import io.spikeline.operators.snn.NetworkControl;
+import io.spikeline.runtime.endpoint.EndpointRun;
+import io.spikeline.runtime.endpoint.EndpointSources;
+import io.spikeline.runtime.endpoint.EndpointStream;
+import io.spikeline.runtime.endpoint.EndpointSummary;
+import io.spikeline.runtime.endpoint.JobEndpoints;
+import io.spikeline.runtime.endpoint.StopSignal;
 import io.spikeline.runtime.report.EmbeddedJob;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
-/** Runs the {@code bmi} job on an embedded Flink MiniCluster and scores its decodings as they arrive. */
+/**
+ * Runs the {@code bmi} job and scores its decodings as they arrive: on an embedded Flink MiniCluster over the reaching
+ * simulator, or on {@link JobEndpoints} (brokers, files), locally or submitted to a cluster.
+ */
 public final class BmiRun {
     private BmiRun() {}
 
     /**
-     * What a run measured: the score, and wall times in seconds from submission to the first decode (start-up)
-     * and to the end.
+     * What a run measured: the score, wall times in seconds from submission to the first decode (start-up) and to the
+     * end, and, for a run on endpoints, what they did.
      */
-    public record Result(BmiScore score, double startupSeconds, double wallSeconds) {
+    public record Result(BmiScore score, double startupSeconds, double wallSeconds, Optional<EndpointSummary> endpoints) {
+        /** A run of the built-in simulator without endpoints. */
+        public Result(BmiScore score, double startupSeconds, double wallSeconds) {
+            this(score, startupSeconds, wallSeconds, Optional.empty());
+        }
+
         /** Wall time spent decoding, after start-up, s. */
         public double decodingSeconds() {
             return wallSeconds - startupSeconds;
@@ -39,13 +64,71 @@ public final class BmiRun {
             throws Exception {
         StreamExecutionEnvironment env = EmbeddedJob.environment();
         BmiScore score = new BmiScore(settings);
-        EmbeddedJob.Timing timing = EmbeddedJob.collect(BmiJob.build(env, settings), "spikeline bmi",
+        EmbeddedJob.Timing timing = EmbeddedJob.collect(BmiJob.simulated(env, settings, List.of()).output(), "spikeline bmi",
                 record -> record.isLeft(), score::add, progressEverySeconds,
                 decodingSeconds -> progress.accept(new Progress(score, decodingSeconds)));
-        if (!score.complete()) {
-            throw new IllegalStateException("the job ended with " + score.count() + " of " + settings.batches()
-                    + " batches decoded and scored");
-        }
+        requireComplete(score);
         return new Result(score, timing.startupSeconds(), timing.wallSeconds());
+    }
+
+    /**
+     * Runs {@code settings} on {@code endpoints}: the probe stream ({@code settings.input()} says whether it carries
+     * broadband frames or spike counts, of {@code settings.channels()} channels) and the velocity feedback from their
+     * endpoints (or the simulator), the decodings to the sink. It ends when the inputs end, when {@code settings}'
+     * batches are all scored, or when {@code stop} is raised. Without endpoints this is {@link #run(BmiSettings,
+     * double, Consumer)}. Submitted by a cluster client, the job is only submitted: the result has an empty score.
+     */
+    public static Result run(BmiSettings settings, JobEndpoints endpoints, StopSignal stop, double progressEverySeconds,
+                             Consumer<Progress> progress) throws Exception {
+        if (!endpoints.any()) {
+            return run(settings, progressEverySeconds, progress);
+        }
+        StreamExecutionEnvironment env = EndpointRun.environment();
+        BmiJob.Streams job;
+        List<DataStream<DeadLetter>> deadLetters = new ArrayList<>();
+        List<DataStream<NetworkControl>> controls = EndpointSources.controls(env, endpoints, deadLetters);
+        if (endpoints.simulated()) {
+            job = BmiJob.simulated(env, settings, controls);
+        } else {
+            EndpointStream<Feedback> feedback = EndpointSources.read(env, endpoints.feedback(), KafkaRecordType.feedback());
+            if (settings.input() == BmiSettings.Input.BROADBAND) {
+                EndpointStream<SampleFrame> frames = EndpointSources.read(env, endpoints.source(),
+                        KafkaRecordType.sampleFrames(SamplePacking.float32()));
+                job = BmiJob.fromBroadband(env, settings, frames.records(), feedback.records(), controls);
+                deadLetters.addAll(frames.deadLettersWith(feedback));
+            } else {
+                EndpointStream<SpikeBatch> spikes = EndpointSources.read(env, endpoints.source(),
+                        KafkaRecordType.spikeBatches());
+                job = BmiJob.fromSpikeCounts(env, settings, spikes.records(), feedback.records(), controls);
+                deadLetters.addAll(spikes.deadLettersWith(feedback));
+            }
+        }
+        BmiScore score = new BmiScore(settings);
+        long[] unscored = new long[1];
+        EndpointRun.Result run = EndpointRun.run(endpoints, job.output(), BmiJob.OUTPUT_TYPE, job.decodings(),
+                deadLetters, "spikeline bmi", record -> record.isLeft(), record -> {
+                    if (score.scores(record)) {
+                        score.add(record);
+                    } else {
+                        unscored[0]++;
+                    }
+                }, score::complete, stop, progressEverySeconds,
+                decodingSeconds -> progress.accept(new Progress(score, decodingSeconds)));
+        EndpointSummary done = new EndpointSummary(endpoints, run, unscored[0]);
+        if (run.submitted()) {
+            return new Result(score, 0, 0, Optional.of(done));
+        }
+        if (endpoints.bounded()) {
+            requireComplete(score);
+        }
+        EmbeddedJob.Timing timing = run.outcome().timing();
+        return new Result(score, timing.startupSeconds(), timing.wallSeconds(), Optional.of(done));
+    }
+
+    private static void requireComplete(BmiScore score) {
+        if (!score.complete()) {
+            throw new IllegalStateException("the job ended with " + score.count() + " of "
+                    + score.settings().batches() + " batches decoded and scored");
+        }
     }
 }

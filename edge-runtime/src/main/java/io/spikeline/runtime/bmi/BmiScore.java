@@ -14,18 +14,22 @@ import org.apache.flink.types.Either;
  * decode's truth, output and latency (a few numbers per 20 ms of signal) for the report.
  */
 public final class BmiScore {
+    /** Decodes the arrays hold at first; they grow as a run without a known end goes on. */
+    private static final int INITIAL_CAPACITY = 1 << 12;
     /** Signal time over which the learning curve and the current R² are measured, s. */
     public static final double WINDOW_SECONDS = 5;
 
     private final BmiSettings settings;
     private final long batchUs;
     private final int decodesPerWindow;
-    private final float[][] truth;
-    private final float[][] decoded;
-    private final float[][] smoothed;
+    /** Batches in the run: the score keeps no more. */
+    private final int batches;
+    private float[][] truth;
+    private float[][] decoded;
+    private float[][] smoothed;
     /** In arrival order. */
-    private final long[] latencyUs;
-    private final int[] scoredInWindow;
+    private long[] latencyUs;
+    private int[] scoredInWindow;
     private double recentR2 = Double.NaN;
     private int count;
     private int decodes;
@@ -34,12 +38,44 @@ public final class BmiScore {
         this.settings = settings;
         this.batchUs = Math.round(settings.batchSeconds() * 1e6);
         this.decodesPerWindow = (int) Math.max(1, Math.round(WINDOW_SECONDS / settings.batchSeconds()));
-        int n = Math.toIntExact(settings.batches());
+        this.batches = Math.toIntExact(settings.batches());
+        int n = Math.min(batches, INITIAL_CAPACITY);
         truth = new float[n][];
         decoded = new float[n][];
         smoothed = new float[n][];
         latencyUs = new long[n];
-        scoredInWindow = new int[(n + decodesPerWindow - 1) / decodesPerWindow];
+        scoredInWindow = new int[windows(n)];
+    }
+
+    private int windows(int decodes) {
+        return (decodes + decodesPerWindow - 1) / decodesPerWindow;
+    }
+
+    /** Grows the arrays (doubling, up to the run's batches) so that they hold decode {@code i}. */
+    private void hold(int i) {
+        if (i < truth.length) {
+            return;
+        }
+        int n = (int) Math.min(batches, Math.max(i + 1L, 2L * truth.length));
+        truth = Arrays.copyOf(truth, n);
+        decoded = Arrays.copyOf(decoded, n);
+        smoothed = Arrays.copyOf(smoothed, n);
+        latencyUs = Arrays.copyOf(latencyUs, n);
+        scoredInWindow = Arrays.copyOf(scoredInWindow, windows(n));
+    }
+
+    /**
+     * Whether {@link #add} takes {@code record}: a record of the job's output at the start of one of the run's batches.
+     * A live source may carry others (an earlier start, another clock); they are not scored.
+     */
+    public boolean scores(Either<Either<Decoding, SampleFrame>, Feedback> record) {
+        long t = record.isRight() ? record.right().eventTimeUs()
+                : record.left().isLeft() ? record.left().left().eventTimeUs() : record.left().right().firstSampleTimeUs();
+        return scores(t);
+    }
+
+    private boolean scores(long eventTimeUs) {
+        return eventTimeUs % batchUs == 0 && eventTimeUs >= 0 && eventTimeUs / batchUs < batches;
     }
 
     /** Takes a record of the job's output: a decoding or a smoothed velocity (left), or a feedback (right). */
@@ -67,30 +103,38 @@ public final class BmiScore {
     }
 
     private int index(long eventTimeUs) {
-        long i = eventTimeUs / batchUs;
-        if (eventTimeUs % batchUs != 0 || i < 0 || i >= truth.length) {
+        if (!scores(eventTimeUs)) {
             throw new IllegalStateException("a record at " + eventTimeUs + " us is not at the start of one of the "
-                    + truth.length + " batches of " + batchUs + " us");
+                    + batches + " batches of " + batchUs + " us");
         }
-        return (int) i;
+        int i = (int) (eventTimeUs / batchUs);
+        hold(Math.max(i, decodes));
+        return i;
     }
 
     private void scored(int i) {
-        if (truth[i] == null || decoded[i] == null || smoothed[i] == null) {
+        if (!scoredAt(i)) {
             return;
         }
-        count++;
         int w = i / decodesPerWindow;
         if (++scoredInWindow[w] == decodesPerWindow) {
             recentR2 = r2(w * decodesPerWindow, (w + 1) * decodesPerWindow);
         }
+        while (count < truth.length && scoredAt(count)) {
+            count++;
+        }
+    }
+
+    private boolean scoredAt(int i) {
+        return truth[i] != null && decoded[i] != null && smoothed[i] != null;
     }
 
     /** Whether every batch has its decode, its smoothed velocity and its truth. */
     public boolean complete() {
-        return count == truth.length;
+        return count == batches;
     }
 
+    /** Batches scored from the first on, without a gap: the scored prefix of the run. */
     public int count() {
         return count;
     }

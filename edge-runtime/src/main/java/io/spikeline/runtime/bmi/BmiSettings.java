@@ -6,8 +6,10 @@ import io.spikeline.models.filter.design.BandType;
 import io.spikeline.models.filter.design.BesselNorm;
 import io.spikeline.operators.signal.EncoderSpec;
 import io.spikeline.operators.signal.FilterSpec;
+import io.spikeline.runtime.endpoint.SimEndpoint;
 import java.io.Serializable;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What an embedded {@code bmi} run decodes: a simulated reaching session of {@code seconds} of signal from an array
@@ -97,6 +99,15 @@ public record BmiSettings(Input input, double seconds, long seed, int channels, 
 
     public BmiSettings withDetection(EncoderSpec.ThresholdCrossing d) {
         return new BmiSettings(input, seconds, seed, channels, realTime, learnSeconds, bandPass, d);
+    }
+
+    /**
+     * These settings with the options of a {@code sim:reaching} URL: {@code channels} and {@code seed}; any other
+     * option, or another simulator, fails naming the URL.
+     */
+    public BmiSettings withSimulator(SimEndpoint sim) {
+        sim.require(SimEndpoint.Simulator.REACHING).allowOnly(Set.of("channels", "seed"));
+        return withChannels(Math.toIntExact(sim.integer("channels", channels))).withSeed(sim.integer("seed", seed));
     }
 
     /** The simulated session: {@link ReachingParameters#defaults} (1 ms bins, batches of 20) with these channels. */

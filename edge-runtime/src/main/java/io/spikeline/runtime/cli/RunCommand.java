@@ -1,14 +1,17 @@
 package io.spikeline.runtime.cli;
 
 import io.spikeline.runtime.bmi.BmiReport;
-import io.spikeline.runtime.config.BmiConfig;
 import io.spikeline.runtime.bmi.BmiRun;
 import io.spikeline.runtime.bmi.BmiScore;
 import io.spikeline.runtime.bmi.BmiSettings;
+import io.spikeline.runtime.config.BmiConfig;
 import io.spikeline.runtime.eeg.EegReport;
 import io.spikeline.runtime.eeg.EegRun;
 import io.spikeline.runtime.eeg.EegScore;
 import io.spikeline.runtime.eeg.EegSettings;
+import io.spikeline.runtime.endpoint.EndpointSummary;
+import io.spikeline.runtime.endpoint.JobEndpoints;
+import io.spikeline.runtime.endpoint.StopSignal;
 import io.spikeline.runtime.gesture.GestureReport;
 import io.spikeline.runtime.gesture.GestureRun;
 import io.spikeline.runtime.gesture.GestureScore;
@@ -21,6 +24,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -57,6 +61,9 @@ import picocli.CommandLine.Spec;
                 + "report into ./spikeline-report."})
 final class RunCommand implements Callable<Integer> {
 
+    /** Signal time a run on a broker lasts at most when no --seconds are given: a day (the settings' bound), s. */
+    private static final double UNTIL_STOPPED_SECONDS = 86_400;
+
     /** Lag behind the signal (wall time decoding minus signal time decoded) that the progress line reports, s. */
     private static final double BEHIND_NOTICE_SECONDS = 1;
 
@@ -81,8 +88,8 @@ final class RunCommand implements Callable<Integer> {
     String input;
 
     @Option(names = "--seconds", defaultValue = "60", paramLabel = "S",
-            description = "Seconds of signal to process (default: ${DEFAULT-VALUE} for bmi, 120 for eeg, "
-                    + "600 for gesture).")
+            description = "Seconds of signal to process (default: ${DEFAULT-VALUE} for bmi, 120 for eeg, 600 for gesture, "
+                    + "20 for packets; with a broker --source, until Ctrl-C).")
     double seconds;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "Seed of the simulated session (default: ${DEFAULT-VALUE}).")
@@ -100,6 +107,40 @@ final class RunCommand implements Callable<Integer> {
             description = "bmi: stop learning after this much signal and decode with the frozen network from then on "
                     + "(default: learn throughout).")
     double learnSeconds;
+
+    @Option(names = "--source", paramLabel = "URL",
+            description = {"Where the sensor stream comes from instead of the built-in simulator: "
+                    + "kafka://host:port/topic, mqtt://host:port/topic/# (a topic filter), file:///path (a recording: "
+                    + "EDF, SpikeGLX, Open Ephys, ...), or sim:reaching?channels=96&seed=1 / sim:eeg?seed=1. Broker "
+                    + "messages are Avro single-object records (as `spikeline replay` sends them): bmi SampleFrames "
+                    + "(--input broadband) or SpikeBatches (--input spike-counts) of --channels channels; eeg "
+                    + "SampleFrames of 19 channels at 250 Hz. A broker source runs until Ctrl-C (which stops the job "
+                    + "with a savepoint) or until --seconds of signal are decoded."})
+    String source;
+
+    @Option(names = "--feedback", paramLabel = "URL",
+            description = "Where the feedback the decoder learns from comes from (Feedback records: bmi the hand "
+                    + "velocity, eeg the eyes state, at the start time of the batch or frame they label); required "
+                    + "with a --source that is not a simulator.")
+    String feedback;
+
+    @Option(names = "--sink", paramLabel = "URL",
+            description = "Where the decodings go: kafka://host:port/topic (Avro, exactly-once unless "
+                    + "?guarantee=at-least-once), mqtt://host:port/topic ({key} in the topic becomes the source key) "
+                    + "or file:///path (JSON lines). Without it they are only scored and reported.")
+    String sink;
+
+    @Option(names = "--dead-letters", paramLabel = "URL",
+            description = "Where messages that do not decode go, with their reason (kafka://, mqtt:// or file:); "
+                    + "without it they are logged, counted and reported.")
+    String deadLetters;
+
+    @Option(names = "--control", paramLabel = "URL",
+            description = "A kafka:// or mqtt:// topic of controls for the decoder, one JSON object per message: "
+                    + "{\"sequence\": 1, \"effectiveTimeUs\": 10000000, \"action\": \"FREEZE\"} (actions FREEZE, "
+                    + "UNFREEZE, EXPORT, LEARNING_RATE_SCALE and THRESHOLD_SCALE with \"scale\", optional "
+                    + "\"targetKey\" and \"layer\"), applied in sequence order at their event time.")
+    String control;
 
     @Option(names = "--report-dir", defaultValue = BmiConfig.DEFAULT_REPORT_DIR, paramLabel = "DIR",
             description = "Folder the report is written into, created if needed (default: ${DEFAULT-VALUE}).")
@@ -127,17 +168,37 @@ final class RunCommand implements Callable<Integer> {
         BmiConfig configured = config == null
                 ? new BmiConfig(BmiSettings.defaults(), Path.of(BmiConfig.DEFAULT_REPORT_DIR))
                 : BmiConfig.read(config);
+        JobEndpoints endpoints = configured.endpoints().overriddenBy(source, feedback, sink, deadLetters, control);
         BmiSettings settings = overridden(configured.settings());
+        if (endpoints.simulator() != null) {
+            settings = settings.withSimulator(endpoints.simulator());
+        }
+        if (!endpoints.bounded() && !given("--seconds")) {
+            settings = settings.withSeconds(UNTIL_STOPPED_SECONDS);
+        }
         Path reports = given("--report-dir") ? reportDir : configured.reportDir();
-        out.printf(Locale.ROOT, "spikeline run bmi: %.1f s of simulated %s from %d channels on an embedded "
-                + "Flink MiniCluster%n", settings.batches() * settings.batchSeconds(),
-                settings.input() == BmiSettings.Input.BROADBAND ? "broadband" : "spike counts", settings.channels());
+        String stream = settings.input() == BmiSettings.Input.BROADBAND ? "broadband" : "spike counts";
+        if (endpoints.simulated()) {
+            out.printf(Locale.ROOT, "spikeline run bmi: %.1f s of simulated %s from %d channels on an embedded "
+                    + "Flink MiniCluster%s%n", settings.batches() * settings.batchSeconds(), stream, settings.channels(),
+                    writes(endpoints));
+        } else {
+            out.printf(Locale.ROOT, "spikeline run bmi: %s from %d channels, %s%s, %s%n", stream, settings.channels(),
+                    endpoints.describeInput(), writes(endpoints), lasting(endpoints, settings.batches()
+                            * settings.batchSeconds()));
+        }
         out.flush();
-        BmiRun.Result result = BmiRun.run(settings, progressEvery, p -> progress(out, p.score().signalSeconds(),
-                p.decodingSeconds(), "R2", p.score().currentR2(), BmiScore.WINDOW_SECONDS,
-                p.score().latencyQuantileUs(0.99)));
-        BmiReport report = new BmiReport(result);
-        return reported(out, report.text(), report.write(reports), reports);
+        Consumer<BmiRun.Progress> progress = p -> progress(out, p.score().signalSeconds(), p.decodingSeconds(), "R2",
+                p.score().currentR2(), BmiScore.WINDOW_SECONDS, p.score().latencyQuantileUs(0.99));
+        // Ctrl-C stops a run on endpoints with a savepoint; the plain embedded run keeps the JVM's own handling.
+        try (StopSignal stop = endpoints.any() ? StopSignal.onShutdown() : StopSignal.manual()) {
+            BmiRun.Result result = BmiRun.run(settings, endpoints, stop, progressEvery, progress);
+            if (result.endpoints().isPresent() && result.endpoints().get().run().submitted()) {
+                return submitted(out, result.endpoints().get());
+            }
+            BmiReport report = new BmiReport(result);
+            return reported(out, report.text(), report.write(reports), reports);
+        }
     }
 
     private int runEeg(PrintWriter out) throws Exception {
@@ -150,24 +211,66 @@ final class RunCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(bmiOnly + " applies to bmi only");
             }
         }
+        JobEndpoints endpoints = JobEndpoints.NONE.overriddenBy(source, feedback, sink, deadLetters, control);
         EegSettings settings = EegSettings.defaults();
         if (given("--seconds")) {
             settings = settings.withSeconds(seconds);
+        } else if (!endpoints.bounded()) {
+            settings = settings.withSeconds(UNTIL_STOPPED_SECONDS);
         }
         if (given("--seed")) {
             settings = settings.withSeed(seed);
         }
+        if (endpoints.simulator() != null) {
+            settings = settings.withSimulator(endpoints.simulator());
+        }
         if (given("--realtime")) {
             settings = settings.withRealTime(realTime);
         }
-        out.printf(Locale.ROOT, "spikeline run eeg: %.1f s of simulated EEG from %d channels on an embedded Flink "
-                + "MiniCluster%n", settings.frames() * settings.frameSeconds(), settings.recording().channels());
+        if (endpoints.simulated()) {
+            out.printf(Locale.ROOT, "spikeline run eeg: %.1f s of simulated EEG from %d channels on an embedded Flink "
+                    + "MiniCluster%s%n", settings.frames() * settings.frameSeconds(), settings.recording().channels(),
+                    writes(endpoints));
+        } else {
+            out.printf(Locale.ROOT, "spikeline run eeg: EEG from %d channels, %s%s, %s%n",
+                    settings.recording().channels(), endpoints.describeInput(), writes(endpoints),
+                    lasting(endpoints, settings.frames() * settings.frameSeconds()));
+        }
         out.flush();
-        EegRun.Result result = EegRun.run(settings, progressEvery, p -> progress(out, p.score().signalSeconds(),
-                p.decodingSeconds(), "accuracy", p.score().currentAccuracy(), EegScore.WINDOW_SECONDS,
-                p.score().latencyQuantileUs(0.99)));
-        EegReport report = new EegReport(result);
-        return reported(out, report.text(), report.write(reportDir), reportDir);
+        Consumer<EegRun.Progress> progress = p -> progress(out, p.score().signalSeconds(), p.decodingSeconds(),
+                "accuracy", p.score().currentAccuracy(), EegScore.WINDOW_SECONDS, p.score().latencyQuantileUs(0.99));
+        // Ctrl-C stops a run on endpoints with a savepoint; the plain embedded run keeps the JVM's own handling.
+        try (StopSignal stop = endpoints.any() ? StopSignal.onShutdown() : StopSignal.manual()) {
+            EegRun.Result result = EegRun.run(settings, endpoints, stop, progressEvery, progress);
+            if (result.endpoints().isPresent() && result.endpoints().get().run().submitted()) {
+                return submitted(out, result.endpoints().get());
+            }
+            EegReport report = new EegReport(result);
+            return reported(out, report.text(), report.write(reportDir), reportDir);
+        }
+    }
+
+    /** Where the run writes, for its first line. */
+    private static String writes(JobEndpoints endpoints) {
+        return (endpoints.control() == null ? "" : ", controls from " + endpoints.control().url())
+                + (endpoints.sink() == null ? "" : ", decodings to " + endpoints.sink().url())
+                + (endpoints.deadLetters() == null ? "" : ", dead letters to " + endpoints.deadLetters().url());
+    }
+
+    /** How long a run on endpoints lasts, for its first line. */
+    private String lasting(JobEndpoints endpoints, double signalSeconds) {
+        return endpoints.bounded() ? "to the end of the input"
+                : given("--seconds") ? String.format(Locale.ROOT, "for %.1f s of signal or until Ctrl-C", signalSeconds)
+                : "until Ctrl-C";
+    }
+
+    /** A job handed to a cluster: where its output goes, and no report (nothing comes back to this client). */
+    private static int submitted(PrintWriter out, EndpointSummary summary) {
+        out.println("submitted job " + summary.run().submittedJobId() + " to the cluster; decodings go to "
+                + summary.given().sink().url() + (summary.given().deadLetters() == null ? ", dead letters to the "
+                + "task logs" : ", dead letters to " + summary.given().deadLetters().url()));
+        out.flush();
+        return 0;
     }
 
     @Option(names = "--confidence", paramLabel = "P",
@@ -188,6 +291,7 @@ final class RunCommand implements Callable<Integer> {
         if (given("--input")) {
             throw new IllegalArgumentException("--input applies to bmi and packets only");
         }
+        refuseEndpoints("gesture");
         GestureSettings settings = GestureSettings.defaults();
         if (given("--confidence")) {
             settings = settings.withConfidenceThreshold(confidence);
@@ -222,6 +326,7 @@ final class RunCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(bmiOnly + " applies to bmi only");
             }
         }
+        refuseEndpoints("packets");
         PacketsSettings settings = PacketsSettings.defaults();
         if (given("--input")) {
             if (given("--seconds") || given("--seed")) {
@@ -291,6 +396,16 @@ final class RunCommand implements Callable<Integer> {
             s = s.withLearnSeconds(learnSeconds);
         }
         return s;
+    }
+
+    /** Refuses the endpoint options for an application that runs on its simulator or files only. */
+    private void refuseEndpoints(String application) {
+        for (String option : new String[] {"--source", "--feedback", "--sink", "--dead-letters", "--control"}) {
+            if (given(option)) {
+                throw new IllegalArgumentException(option + " is not available for " + application
+                        + " yet; it runs on its simulator" + ("packets".equals(application) ? " or --input captures" : ""));
+            }
+        }
     }
 
     private boolean given(String option) {

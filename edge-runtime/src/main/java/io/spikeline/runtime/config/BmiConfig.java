@@ -5,6 +5,8 @@ import io.spikeline.models.filter.design.BesselNorm;
 import io.spikeline.operators.signal.EncoderSpec;
 import io.spikeline.operators.signal.FilterSpec;
 import io.spikeline.runtime.bmi.BmiSettings;
+import io.spikeline.runtime.endpoint.Endpoint;
+import io.spikeline.runtime.endpoint.JobEndpoints;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -20,26 +22,42 @@ import java.util.function.Supplier;
  *
  * <pre>
  * app: bmi
- * source:    {kind: simulator, input: broadband | spike-counts, channels, seed, seconds, realtime}
+ * source:    {kind: simulator, input: broadband | spike-counts, channels, seed, seconds, realtime,
+ *             url, feedback, control}                                 # url, feedback: instead of the simulator
+ * sink:      {decodings, deadLetters}                                 # URLs
  * filter:    {order, bandHz: [low, high], norm: phase | delay | mag}     # broadband input only
  * detection: {thresholdSigma, noiseWindowSamples, refractorySamples}     # broadband input only
  * learning:  {stopAfterSeconds}
  * report:    {dir}
  * </pre>
  *
+ * The URLs are those of {@code spikeline run}'s {@code --source}, {@code --feedback}, {@code --sink} and
+ * {@code --dead-letters} (grammar: {@code io.spikeline.runtime.endpoint}), which override them.
+ *
  * @param settings the run
  * @param reportDir where the report goes
+ * @param endpoints where the streams come from and go to
  */
-public record BmiConfig(BmiSettings settings, Path reportDir) {
+public record BmiConfig(BmiSettings settings, Path reportDir, JobEndpoints endpoints) {
     /** The report folder when the configuration names none. */
     public static final String DEFAULT_REPORT_DIR = "spikeline-report";
 
     private static final Map<String, List<String>> KNOWN = known();
+    /** The keys of {@link JobEndpoints#parse}'s URLs, in its order. */
+    private static final List<String> URL_KEYS =
+            List.of("source.url", "source.feedback", "sink.decodings", "sink.deadLetters", "source.control");
+
+    /** The built-in simulator's run, its report in {@code reportDir}. */
+    public BmiConfig(BmiSettings settings, Path reportDir) {
+        this(settings, reportDir, JobEndpoints.NONE);
+    }
 
     private static Map<String, List<String>> known() {
         Map<String, List<String>> k = new LinkedHashMap<>();
         k.put("", List.of("app"));
-        k.put("source", List.of("kind", "input", "channels", "seed", "seconds", "realtime"));
+        k.put("source", List.of("kind", "input", "channels", "seed", "seconds", "realtime", "url", "feedback",
+                "control"));
+        k.put("sink", List.of("decodings", "deadLetters"));
         k.put("filter", List.of("order", "bandHz", "norm"));
         k.put("detection", List.of("thresholdSigma", "noiseWindowSamples", "refractorySamples"));
         k.put("learning", List.of("stopAfterSeconds"));
@@ -56,6 +74,9 @@ public record BmiConfig(BmiSettings settings, Path reportDir) {
         }
         if (!app.equals("bmi")) {
             throw c.problem(c.line("app"), "app '" + app + "' has no configuration yet; available: bmi");
+        }
+        if (c.has("source.kind") && c.has("source.url")) {
+            throw c.problem(c.line("source.url"), "source.url replaces the simulator: give it without source.kind");
         }
         String kind = c.text("source.kind", "simulator");
         if (!kind.equals("simulator")) {
@@ -86,8 +107,22 @@ public record BmiConfig(BmiSettings settings, Path reportDir) {
                 () -> new EncoderSpec.ThresholdCrossing(sigma, window, refractory));
         s = s.withDetection(detection);
         Path reportDir = Path.of(c.text("report.dir", DEFAULT_REPORT_DIR));
+        String[] urls = new String[URL_KEYS.size()];
+        String lastUrlKey = URL_KEYS.get(0);
+        for (int i = 0; i < urls.length; i++) {
+            String key = URL_KEYS.get(i);
+            String url = c.text(key, null);
+            if (url != null) {
+                check(c, key, () -> Endpoint.parse(url));
+                urls[i] = url;
+                lastUrlKey = key;
+            }
+        }
+        // A missing counterpart (feedback for a source, ...) is reported at the last URL given.
+        JobEndpoints endpoints = check(c, lastUrlKey, () -> JobEndpoints.parse(urls[0], urls[1], urls[2], urls[3],
+                urls[4]));
         c.requireAllUsed(KNOWN);
-        return new BmiConfig(s, reportDir);
+        return new BmiConfig(s, reportDir, endpoints);
     }
 
     private static BmiSettings.Input input(String text) {

@@ -20,6 +20,7 @@ import io.spikeline.operators.signal.SampleEncodeFunction;
 import io.spikeline.operators.snn.ControlledSpikingNetworkFunction;
 import io.spikeline.operators.snn.NetworkControl;
 import io.spikeline.operators.snn.SnnOptions;
+import io.spikeline.runtime.endpoint.EndpointStream;
 import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -32,7 +33,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.types.Either;
 
 /**
- * The {@code eeg} job on the simulated headset: frames → Bessel band-pass → Bessel notch → delta (or sigma-delta)
+ * The {@code eeg} job, on the simulated headset ({@link #simulated}) or on any EEG stream and feedback stream
+ * ({@link #fromFrames}: brokers, files): frames → Bessel band-pass → Bessel notch → delta (or sigma-delta)
  * spikes, one bin per sample → the SNN classifier per key ({@link #classifier}), learning online from the eyes state
  * feedback. The output carries the classifier's decodings (left) and the feedback (right), so the run can score one
  * against the other.
@@ -77,16 +79,35 @@ public final class EegJob {
      * the first one met, with that one's casts (see BmiJob).
      */
 
-    /** Adds the job to {@code env} (whose generic types must be disabled); returns decodings and feedback. */
-    public static DataStream<Either<Decoding, Feedback>> build(StreamExecutionEnvironment env, EegSettings settings) {
+    /** What the job yields: its output (decodings and feedback, for scoring) and the decodings in it, for a sink. */
+    public record Streams(DataStream<Either<Decoding, Feedback>> output, DataStream<Decoding> decodings) {}
+
+    /**
+     * Adds the job on the simulated headset to {@code env} (whose generic types must be disabled), steered by
+     * {@code controls} besides its own (learning throughout).
+     */
+    public static Streams simulated(StreamExecutionEnvironment env, EegSettings settings,
+                                    List<DataStream<NetworkControl>> controls) {
         RateLimiterStrategy<?> pace = settings.realTime()
                 ? RateLimiterStrategy.perSecond(2 / settings.frameSeconds())
                 : RateLimiterStrategy.noOp();
         DataStream<Either<SampleFrame, Feedback>> device = env.fromSource(new DataGeneratorSource<>(
                         new EegGenerator(settings), 2 * settings.frames(), pace, DEVICE_TYPE),
                 WatermarkStrategy.noWatermarks(), "simulated eeg").setParallelism(1);
-        DataStream<SpikeBatch> spikes = device.filter(e -> e.isLeft()).setParallelism(1)
-                .map(e -> e.left()).returns(RecordTypes.SAMPLE_FRAME).setParallelism(1)
+        DataStream<SampleFrame> frames = device.filter(e -> e.isLeft()).setParallelism(1)
+                .map(e -> e.left()).returns(RecordTypes.SAMPLE_FRAME).setParallelism(1);
+        DataStream<Feedback> feedback = device.filter(e -> e.isRight()).setParallelism(1)
+                .map(e -> e.right()).returns(RecordTypes.FEEDBACK).setParallelism(1);
+        return fromFrames(env, settings, frames, feedback, controls);
+    }
+
+    /**
+     * Adds the job on EEG frames (of the channels and rate of {@code settings.recording()}) and their eyes state
+     * feedback, from any sources, steered by {@code controls}, to {@code env}.
+     */
+    public static Streams fromFrames(StreamExecutionEnvironment env, EegSettings settings, DataStream<SampleFrame> frames,
+                                     DataStream<Feedback> feedback, List<DataStream<NetworkControl>> controls) {
+        DataStream<SpikeBatch> spikes = frames
                 .keyBy(SampleFrame::sourceKey)
                 .process(new BesselFilterFunction(settings.bandPass())).returns(RecordTypes.SAMPLE_FRAME)
                 .name("bessel band-pass")
@@ -96,16 +117,15 @@ public final class EegJob {
                 .keyBy(SampleFrame::sourceKey)
                 .process(new SampleEncodeFunction(settings.encoder())).returns(RecordTypes.SPIKE_BATCH)
                 .name("spike encoding");
-        DataStream<Feedback> feedback = device.filter(e -> e.isRight()).setParallelism(1)
-                .map(e -> e.right()).returns(RecordTypes.FEEDBACK).setParallelism(1);
-        // The operator takes a control stream; this one only confirms learning throughout.
+        // The job's own control only confirms learning throughout; those given steer it.
         DataStream<Decoding> decodings = ControlledSpikingNetworkFunction.inputs(spikes, feedback)
                 .keyBy(ControlledSpikingNetworkFunction::sourceKey, Types.STRING)
-                .connect(env.fromData(List.of(NetworkControl.freeze(1, 0, null, false)), NetworkControl.TYPE)
-                        .broadcast(ControlledSpikingNetworkFunction.CONTROLS))
+                .connect(EndpointStream.union(env.fromData(List.of(NetworkControl.freeze(1, 0, null, false)),
+                                NetworkControl.TYPE), controls).broadcast(ControlledSpikingNetworkFunction.CONTROLS))
                 .process(new ControlledSpikingNetworkFunction(() -> classifier(settings), options(settings)), RecordTypes.DECODING)
                 .name("snn classifier");
-        return decodings.map(d -> Either.<Decoding, Feedback>Left(d)).returns(OUTPUT_TYPE)
-                .union(feedback.map(f -> Either.<Decoding, Feedback>Right(f)).returns(OUTPUT_TYPE).setParallelism(1));
+        return new Streams(decodings.map(d -> Either.<Decoding, Feedback>Left(d)).returns(OUTPUT_TYPE)
+                .union(feedback.map(f -> Either.<Decoding, Feedback>Right(f)).returns(OUTPUT_TYPE)
+                        .setParallelism(feedback.getParallelism())), decodings);
     }
 }

@@ -47,7 +47,9 @@ public final class EegReport {
         double busy = result.timing().answeringSeconds();
         int n = score.count();
         List<String> lines = new ArrayList<>();
-        lines.add("spikeline eeg: simulated eyes open/closed, seed " + s.seed() + (s.realTime() ? ", paced at real time" : ""));
+        boolean simulated = result.endpoints().map(e -> e.given().simulated()).orElse(true);
+        lines.add("spikeline eeg: " + (simulated ? "simulated eyes open/closed, seed " + s.seed()
+                + (s.realTime() ? ", paced at real time" : "") : result.endpoints().orElseThrow().given().describeInput()));
         lines.add(f("signal           %.1f s: %d decodes of %.0f ms, %d channels at %.0f Hz, %s",
                 score.signalSeconds(), n, s.frameSeconds() * 1e3, s.recording().channels(),
                 s.recording().sampleRateHz(), s.encoder() instanceof EncoderSpec.Delta d
@@ -71,6 +73,7 @@ public final class EegReport {
         lines.add(f("latency          p50 %.3f ms, p99 %.3f ms, max %.3f ms (spike batch into the "
                         + "classifier to decode out)", score.latencyQuantileUs(0.5) / 1e3,
                 score.latencyQuantileUs(0.99) / 1e3, score.latencyQuantileUs(1) / 1e3));
+        result.endpoints().ifPresent(e -> lines.addAll(e.lines()));
         return String.join(System.lineSeparator(), lines) + System.lineSeparator();
     }
 

@@ -13,6 +13,8 @@ import org.apache.flink.types.Either;
  * decode's truth, predicted class and latency for the report.
  */
 public final class EegScore {
+    /** Decodes the arrays hold at first; they grow as a run without a known end goes on. */
+    private static final int INITIAL_CAPACITY = 1 << 12;
     /** Signal time over which the accuracy curve and the current accuracy are measured, s. */
     public static final double WINDOW_SECONDS = 10;
     /** The classes, by id. */
@@ -21,11 +23,13 @@ public final class EegScore {
     private final EegSettings settings;
     private final long frameUs;
     private final int decodesPerWindow;
-    private final int[] truth;
-    private final int[] predicted;
+    /** Frames in the run: the score keeps no more. */
+    private final int frames;
+    private int[] truth;
+    private int[] predicted;
     /** In arrival order. */
-    private final long[] latencyUs;
-    private final int[] scoredInWindow;
+    private long[] latencyUs;
+    private int[] scoredInWindow;
     private double recentAccuracy = Double.NaN;
     private int count;
     private int decodes;
@@ -34,13 +38,45 @@ public final class EegScore {
         this.settings = settings;
         this.frameUs = Math.round(settings.frameSeconds() * 1e6);
         this.decodesPerWindow = (int) Math.max(1, Math.round(WINDOW_SECONDS / settings.frameSeconds()));
-        int n = Math.toIntExact(settings.frames());
+        this.frames = Math.toIntExact(settings.frames());
+        int n = Math.min(frames, INITIAL_CAPACITY);
         truth = new int[n];
         predicted = new int[n];
         Arrays.fill(truth, -1);
         Arrays.fill(predicted, -1);
         latencyUs = new long[n];
-        scoredInWindow = new int[(n + decodesPerWindow - 1) / decodesPerWindow];
+        scoredInWindow = new int[windows(n)];
+    }
+
+    private int windows(int decodes) {
+        return (decodes + decodesPerWindow - 1) / decodesPerWindow;
+    }
+
+    /** Grows the arrays (doubling, up to the run's frames) so that they hold decode {@code i}. */
+    private void hold(int i) {
+        if (i < truth.length) {
+            return;
+        }
+        int old = truth.length;
+        int n = (int) Math.min(frames, Math.max(i + 1L, 2L * old));
+        truth = Arrays.copyOf(truth, n);
+        predicted = Arrays.copyOf(predicted, n);
+        Arrays.fill(truth, old, n, -1);
+        Arrays.fill(predicted, old, n, -1);
+        latencyUs = Arrays.copyOf(latencyUs, n);
+        scoredInWindow = Arrays.copyOf(scoredInWindow, windows(n));
+    }
+
+    /**
+     * Whether {@link #add} takes {@code record}: a record of the job's output at the start of one of the run's frames.
+     * A live source may carry others (an earlier start, another clock); they are not scored.
+     */
+    public boolean scores(Either<Decoding, Feedback> record) {
+        return scores(record.isLeft() ? record.left().eventTimeUs() : record.right().eventTimeUs());
+    }
+
+    private boolean scores(long eventTimeUs) {
+        return eventTimeUs % frameUs == 0 && eventTimeUs >= 0 && eventTimeUs / frameUs < frames;
     }
 
     /** Takes a record of the job's output: a decoding (left) or a feedback (right). */
@@ -66,30 +102,38 @@ public final class EegScore {
     }
 
     private int index(long eventTimeUs) {
-        long i = eventTimeUs / frameUs;
-        if (eventTimeUs % frameUs != 0 || i < 0 || i >= truth.length) {
+        if (!scores(eventTimeUs)) {
             throw new IllegalStateException("a record at " + eventTimeUs + " us is not at the start of one of the "
-                    + truth.length + " frames of " + frameUs + " us");
+                    + frames + " frames of " + frameUs + " us");
         }
-        return (int) i;
+        int i = (int) (eventTimeUs / frameUs);
+        hold(Math.max(i, decodes));
+        return i;
     }
 
     private void scored(int i) {
-        if (truth[i] < 0 || predicted[i] < 0) {
+        if (!scoredAt(i)) {
             return;
         }
-        count++;
         int w = i / decodesPerWindow;
         if (++scoredInWindow[w] == decodesPerWindow) {
             recentAccuracy = accuracy(w * decodesPerWindow, (w + 1) * decodesPerWindow);
         }
+        while (count < truth.length && scoredAt(count)) {
+            count++;
+        }
+    }
+
+    private boolean scoredAt(int i) {
+        return truth[i] >= 0 && predicted[i] >= 0;
     }
 
     /** Whether every frame has its decode and its truth. */
     public boolean complete() {
-        return count == truth.length;
+        return count == frames;
     }
 
+    /** Frames scored from the first on, without a gap: the scored prefix of the run. */
     public int count() {
         return count;
     }

@@ -5,8 +5,10 @@ import io.spikeline.models.filter.design.BandType;
 import io.spikeline.models.filter.design.BesselNorm;
 import io.spikeline.operators.signal.EncoderSpec;
 import io.spikeline.operators.signal.FilterSpec;
+import io.spikeline.runtime.endpoint.SimEndpoint;
 import java.io.Serializable;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What an embedded {@code eeg} run classifies: {@code seconds} of simulated scalp EEG
@@ -72,6 +74,12 @@ public record EegSettings(double seconds, long seed, boolean realTime, FilterSpe
 
     public EegSettings withEncoder(EncoderSpec e) {
         return new EegSettings(seconds, seed, realTime, bandPass, notch, e);
+    }
+
+    /** These settings with the options of a {@code sim:eeg} URL: {@code seed}; anything else fails naming the URL. */
+    public EegSettings withSimulator(SimEndpoint sim) {
+        sim.require(SimEndpoint.Simulator.EEG).allowOnly(Set.of("seed"));
+        return withSeed(sim.integer("seed", seed));
     }
 
     /** The simulated recording. */

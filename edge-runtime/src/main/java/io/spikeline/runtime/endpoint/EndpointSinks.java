@@ -34,7 +34,7 @@ public final class EndpointSinks {
     public static void decodings(DataStream<Decoding> decodings, Endpoint endpoint) {
         Sink<Decoding> sink;
         if (endpoint instanceof KafkaEndpoint kafka) {
-            sink = SpikelineKafka.sink(checkpointed(decodings, kafka).settings(), KafkaRecordType.decodings());
+            sink = SpikelineKafka.sink(checkpointed(decodings.getExecutionEnvironment(), kafka).settings(), KafkaRecordType.decodings());
         } else if (endpoint instanceof MqttEndpoint mqtt) {
             sink = mqtt(mqtt, () -> {
                 RecordCodec<Decoding, ?> codec = RecordCodec.decodings();
@@ -51,30 +51,34 @@ public final class EndpointSinks {
 
     /** Writes {@code letters} to {@code endpoint}. */
     public static void deadLetters(DataStream<DeadLetter> letters, Endpoint endpoint) {
-        Sink<DeadLetter> sink;
+        letters.sinkTo(deadLetterSink(endpoint, letters.getExecutionEnvironment()))
+                .name("dead letters to " + endpoint.url()).uid("sink " + endpoint.url());
+    }
+
+    /** The sink of dead letters to {@code endpoint} in a job of {@code env}; fails naming a URL that cannot be one. */
+    public static Sink<DeadLetter> deadLetterSink(Endpoint endpoint, StreamExecutionEnvironment env) {
         if (endpoint instanceof KafkaEndpoint kafka) {
-            sink = SpikelineKafka.deadLetterSink(checkpointed(letters, kafka).settings());
-        } else if (endpoint instanceof MqttEndpoint mqtt) {
+            return SpikelineKafka.deadLetterSink(checkpointed(env, kafka).settings());
+        }
+        if (endpoint instanceof MqttEndpoint mqtt) {
             if (mqtt.topic().contains(MqttEndpoint.KEY)) {
                 throw new IllegalArgumentException("'" + mqtt.url() + "': dead letters have no source key, so their "
                         + "topic cannot hold " + MqttEndpoint.KEY);
             }
-            sink = mqtt(mqtt, () -> letter -> JsonLines.deadLetter(letter).getBytes(StandardCharsets.UTF_8),
+            return mqtt(mqtt, () -> letter -> JsonLines.deadLetter(letter).getBytes(StandardCharsets.UTF_8),
                     fixedTopic(mqtt.topic()));
-        } else if (endpoint instanceof FileEndpoint file) {
-            sink = new JsonLinesSink<>(file.path(), JsonLines::deadLetter);
-        } else {
-            throw notASink(endpoint);
         }
-        letters.sinkTo(sink).name("dead letters to " + endpoint.url()).uid("sink " + endpoint.url());
+        if (endpoint instanceof FileEndpoint file) {
+            return new JsonLinesSink<>(file.path(), JsonLines::deadLetter);
+        }
+        throw notASink(endpoint);
     }
 
     /**
      * The endpoint, after checking that an exactly-once sink's job checkpoints: its transactions commit only with
      * checkpoints, so without them an unbounded job would never make its output visible.
      */
-    private static KafkaEndpoint checkpointed(DataStream<?> stream, KafkaEndpoint kafka) {
-        StreamExecutionEnvironment env = stream.getExecutionEnvironment();
+    private static KafkaEndpoint checkpointed(StreamExecutionEnvironment env, KafkaEndpoint kafka) {
         if (kafka.guarantee() == DeliveryGuarantee.EXACTLY_ONCE && !env.getCheckpointConfig().isCheckpointingEnabled()) {
             throw new IllegalArgumentException("'" + kafka.url() + "' writes exactly-once, in transactions committed "
                     + "with each checkpoint, but the job does not checkpoint: enable checkpointing or add "

@@ -1,21 +1,24 @@
 package io.spikeline.runtime.endpoint;
 
 import io.spikeline.connectors.RawMessage;
+import io.spikeline.connectors.deadletter.DeadLetter;
+import io.spikeline.connectors.deadletter.DecodeOrDeadLetter;
 import io.spikeline.connectors.kafka.DecodedStream;
 import io.spikeline.connectors.kafka.KafkaOptions;
 import io.spikeline.connectors.kafka.KafkaRecordType;
-import io.spikeline.connectors.kafka.KafkaSettings;
 import io.spikeline.connectors.kafka.SpikelineKafka;
 import io.spikeline.connectors.mqtt.source.MqttAckMode;
 import io.spikeline.connectors.mqtt.source.MqttSource;
 import io.spikeline.connectors.types.RecordTypes;
 import io.spikeline.ingest.RecordReader;
+import io.spikeline.operators.snn.NetworkControl;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -29,23 +32,44 @@ public final class EndpointSources {
     private EndpointSources() {}
 
     /**
-     * The records of {@code type} at {@code endpoint}, and the messages that did not decode (none for a file, whose
-     * reader fails the job on a malformed file instead).
+     * The records of {@code type} at {@code endpoint}, and the messages that did not decode.
      */
-    public static <T> DecodedStream<T> read(StreamExecutionEnvironment env, Endpoint endpoint, KafkaRecordType<T> type) {
-        if (endpoint instanceof KafkaEndpoint kafka) {
-            KafkaSettings settings = kafka.settings();
-            return SpikelineKafka.read(env, SpikelineKafka.source(settings).build(), type, settings);
-        }
-        if (endpoint instanceof MqttEndpoint mqtt) {
-            return SpikelineKafka.decode(mqtt(env, mqtt, type.name()), type,
-                    KafkaOptions.MAX_OUT_OF_ORDERNESS.defaultValue(), KafkaOptions.IDLENESS.defaultValue());
-        }
+    public static <T> EndpointStream<T> read(StreamExecutionEnvironment env, Endpoint endpoint, KafkaRecordType<T> type) {
         if (endpoint instanceof FileEndpoint file) {
             return file(env, file, type);
         }
+        DecodedStream<T> decoded = SpikelineKafka.decode(messages(env, endpoint, type.name()), type,
+                KafkaOptions.MAX_OUT_OF_ORDERNESS.defaultValue(), KafkaOptions.IDLENESS.defaultValue());
+        return new EndpointStream<>(decoded.records(), List.of(decoded.deadLetters()));
+    }
+
+    /**
+     * The controls of {@code endpoints}: none without a control endpoint, else those of its Kafka or MQTT topic of JSON
+     * control messages ({@link ControlMessages}), the messages that are not controls added to {@code deadLetters}.
+     */
+    public static List<DataStream<NetworkControl>> controls(StreamExecutionEnvironment env, JobEndpoints endpoints,
+                                                            List<DataStream<DeadLetter>> deadLetters) {
+        if (endpoints.control() == null) {
+            return List.of();
+        }
+        SingleOutputStreamOperator<NetworkControl> controls = messages(env, endpoints.control(), "NetworkControl")
+                .process(new ControlMessages(), NetworkControl.TYPE).name("decode NetworkControl");
+        deadLetters.add(controls.getSideOutput(DecodeOrDeadLetter.DEAD_LETTERS));
+        return List.of(controls);
+    }
+
+    /** The raw messages of a Kafka or MQTT endpoint, from a source whose operator id names the type and topic. */
+    private static DataStream<RawMessage> messages(StreamExecutionEnvironment env, Endpoint endpoint, String typeName) {
+        if (endpoint instanceof KafkaEndpoint kafka) {
+            String name = typeName + " from " + kafka.topic();
+            return env.fromSource(SpikelineKafka.source(kafka.settings()).build(), WatermarkStrategy.noWatermarks(),
+                    "kafka " + name, RecordTypes.RAW_MESSAGE).uid("kafka-source " + name);
+        }
+        if (endpoint instanceof MqttEndpoint mqtt) {
+            return mqtt(env, mqtt, typeName);
+        }
         throw new IllegalArgumentException("'" + endpoint.url() + "' is a simulator, which the application runs "
-                + "itself; it cannot be read as a stream of " + type.name() + " records");
+                + "itself; it cannot be read as a stream of " + typeName + " records");
     }
 
     /**
@@ -69,14 +93,14 @@ public final class EndpointSources {
                 .uid("mqtt-source " + name).setParallelism(1);
     }
 
-    private static <T> DecodedStream<T> file(StreamExecutionEnvironment env, FileEndpoint file, KafkaRecordType<T> type) {
+    private static <T> EndpointStream<T> file(StreamExecutionEnvironment env, FileEndpoint file, KafkaRecordType<T> type) {
         requireRecords(file, type);
         String name = type.name() + " from " + file.path().getFileName();
         DataStream<T> records = env.fromSource(new RecordFileSource<>(file.path(), type.type()),
                         SpikelineKafka.watermarks(type, KafkaOptions.MAX_OUT_OF_ORDERNESS.defaultValue(), Duration.ZERO),
                         "file " + name)
                 .uid("file-source " + name).setParallelism(1);
-        return new DecodedStream<>(records, env.fromData(List.of(), RecordTypes.DEAD_LETTER));
+        return new EndpointStream<>(records, List.of());
     }
 
     /** Fails before the job starts when the file cannot be opened or its first record is not of {@code type}. */

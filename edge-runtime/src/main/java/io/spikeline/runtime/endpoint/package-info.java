@@ -43,6 +43,18 @@
  * {@code mqtt:topic}), the reason and the decoder's explanation. Dead letters written to Kafka keep the raw bytes
  * with the origin, reason and detail in headers; to MQTT and files they are JSON objects with the bytes in base64.
  *
+ * <h2>Controls</h2>
+ * A run's {@code --control} endpoint is a Kafka or MQTT topic of JSON control messages for the SNN operator
+ * ({@code {"sequence": 1, "effectiveTimeUs": 10000000, "action": "FREEZE"}}; see {@link
+ * io.spikeline.runtime.endpoint.ControlMessages}); a message that is not one is a dead letter.
+ *
+ * <h2>Runs</h2>
+ * {@link io.spikeline.runtime.endpoint.JobEndpoints} gathers a run's endpoints, {@link
+ * io.spikeline.runtime.endpoint.EndpointRun} adds the sinks and runs the job: locally it collects and scores the
+ * output ({@link io.spikeline.runtime.endpoint.LiveJob}), stopping a job on brokers with a savepoint when enough signal
+ * is decoded or on Ctrl-C ({@link io.spikeline.runtime.endpoint.StopSignal}); from a cluster client it only submits
+ * the job, whose sinks are then its only output.
+ *
  * <p>Every URL is parsed completely before a job is built, and every mistake is an {@link
  * java.lang.IllegalArgumentException} whose message quotes the URL and says what is wrong with it.
  */

@@ -1,7 +1,7 @@
 package io.spikeline.runtime.packets;
 
 import io.spikeline.connectors.types.RecordTypes;
-import io.spikeline.connectors.kafka.DecodedStream;
+import io.spikeline.runtime.endpoint.EndpointStream;
 import io.spikeline.connectors.kafka.KafkaRecordType;
 import io.spikeline.models.record.PacketRecord;
 import io.spikeline.runtime.endpoint.Endpoint;
@@ -61,7 +61,7 @@ public final class PacketSources {
      * messages that did not decode. The packets keep the labels they carry: a publisher that knows the truth labels
      * them, as the simulator does; unlabelled packets are classified but not learnt from.
      */
-    public static DecodedStream<PacketRecord> fromEndpoint(StreamExecutionEnvironment env, Endpoint endpoint) {
+    public static EndpointStream<PacketRecord> fromEndpoint(StreamExecutionEnvironment env, Endpoint endpoint) {
         return EndpointSources.read(env, endpoint, KafkaRecordType.packets());
     }
 

@@ -7,6 +7,8 @@ import io.spikeline.models.filter.design.BandType;
 import io.spikeline.models.filter.design.BesselNorm;
 import io.spikeline.operators.signal.FilterSpec;
 import io.spikeline.runtime.bmi.BmiSettings;
+import io.spikeline.runtime.endpoint.Endpoint;
+import io.spikeline.runtime.endpoint.JobEndpoints;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -46,6 +48,41 @@ class BmiConfigTest {
         assertThat(s.bandPass().toString()).isEqualTo(d.bandPass().toString());
         assertThat(s.detection()).isEqualTo(d.detection());
         assertThat(config.reportDir()).isEqualTo(Path.of(BmiConfig.DEFAULT_REPORT_DIR));
+        assertThat(config.endpoints()).isEqualTo(JobEndpoints.NONE);
+    }
+
+    @Test
+    void endpointsAreReadAsUrlsAndTheCommandLineOverridesThem() throws Exception {
+        BmiConfig config = BmiConfig.read(write("""
+                app: bmi
+                source:
+                  input: spike-counts
+                  url: kafka://broker:9092/spikes?start=earliest
+                  feedback: mqtt://gateway/lab/velocity
+                sink:
+                  decodings: file:decoded.jsonl
+                """));
+        JobEndpoints e = config.endpoints();
+        assertThat(e.source()).isEqualTo(Endpoint.parse("kafka://broker:9092/spikes?start=earliest"));
+        assertThat(e.feedback()).isEqualTo(Endpoint.parse("mqtt://gateway/lab/velocity"));
+        assertThat(e.sink()).isEqualTo(Endpoint.parse("file:decoded.jsonl"));
+        assertThat(e.deadLetters()).isNull();
+        JobEndpoints overridden = e.overriddenBy(null, null, "kafka://broker/decoded", "file:dead.jsonl", null);
+        assertThat(overridden.source()).isEqualTo(e.source());
+        assertThat(overridden.sink()).isEqualTo(Endpoint.parse("kafka://broker/decoded"));
+        assertThat(overridden.deadLetters()).isEqualTo(Endpoint.parse("file:dead.jsonl"));
+    }
+
+    @Test
+    void endpointProblemsAreReportedAtTheirLine() throws Exception {
+        assertProblem("app: bmi\nsource:\n  url: kafka://broker:9092\n  feedback: kafka://broker/v\n", 3,
+                "source.url: 'kafka://broker:9092': the topic is missing (expected kafka://host:port/topic)");
+        assertProblem("app: bmi\nsource:\n  url: kafka://broker/spikes\n", 3,
+                "source.url: --source kafka://broker/spikes needs --feedback, the stream the decoder learns from");
+        assertProblem("app: bmi\nsource:\n  kind: simulator\n  url: kafka://broker/spikes\n", 4,
+                "source.url replaces the simulator: give it without source.kind");
+        assertProblem("app: bmi\nsink:\n  deadLetters: sim:eeg\n", 3,
+                "sink.deadLetters: 'sim:eeg' is a simulator, which can only be a source");
     }
 
     @Test
@@ -77,9 +114,9 @@ class BmiConfigTest {
     @Test
     void problemsAreReportedWithTheirLine() throws Exception {
         assertProblem("app: bmi\nsource:\n  chanels: 96\n", 3,
-                "unknown key 'source.chanels'; known here: kind, input, channels, seed, seconds, realtime");
+                "unknown key 'source.chanels'; known here: kind, input, channels, seed, seconds, realtime, url, feedback, control");
         assertProblem("app: bmi\nsources:\n  channels: 96\n", 2,
-                "unknown section 'sources'; known: source, filter, detection, learning, report");
+                "unknown section 'sources'; known: source, sink, filter, detection, learning, report");
         assertProblem("app: bmi\nsource:\n  seed: 1\n  channels: many\n", 4, "source.channels must be an integer, was 'many'");
         assertProblem("app: bmi\nsource:\n  channels: 5000\n", 3,
                 "source.channels: channels must lie in 1..4096, was 5000");

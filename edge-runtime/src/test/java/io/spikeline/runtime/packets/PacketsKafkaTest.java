@@ -2,7 +2,7 @@ package io.spikeline.runtime.packets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.spikeline.connectors.kafka.DecodedStream;
+import io.spikeline.runtime.endpoint.EndpointStream;
 import io.spikeline.connectors.kafka.EmbeddedKafka;
 import io.spikeline.connectors.wire.RecordCodec;
 import io.spikeline.ingest.sim.TrafficSimulator;
@@ -52,7 +52,7 @@ class PacketsKafkaTest {
         KAFKA.clients().produce(messages);
 
         StreamExecutionEnvironment env = EmbeddedJob.environment();
-        DecodedStream<PacketRecord> packets = PacketSources.fromEndpoint(env,
+        EndpointStream<PacketRecord> packets = PacketSources.fromEndpoint(env,
                 Endpoint.parse("kafka://" + KAFKA.bootstrapServers() + "/" + in + "?start=earliest"));
         EndpointSinks.decodings(PacketsJob.flowDecodings(PacketsJob.build(packets.records(), settings)),
                 Endpoint.parse("kafka://" + KAFKA.bootstrapServers() + "/" + out + "?guarantee=at-least-once"));
