@@ -70,8 +70,8 @@ public final class ThresholdCrossingEncoder extends SampleEncoder {
                     refractoryLeft[c] = params.refractorySamples();
                 }
                 previous[c] = x;
-                P2Median.add(markerHeights, markerPositions, c, windowCount, Math.abs(x));
             }
+            P2Median.addAbsolute(markerHeights, markerPositions, windowCount, data, i - channels, channels);
             if (++windowCount == params.noiseWindowSamples()) {
                 closeNoiseWindow();
             }
