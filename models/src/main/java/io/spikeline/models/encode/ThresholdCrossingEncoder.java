@@ -22,6 +22,7 @@ public final class ThresholdCrossingEncoder extends SampleEncoder {
     private final ThresholdCrossingParams params;
     private final double direction;
     private final double levelPerSigma;
+    private final int stride;
     private final float[] previous;
     private final int[] refractoryLeft;
     private final float[] sigma;
@@ -35,6 +36,7 @@ public final class ThresholdCrossingEncoder extends SampleEncoder {
         this.params = Checks.nonNull("ThresholdCrossingEncoder", "params", params);
         this.direction = Math.signum(params.thresholdMultiple());
         this.levelPerSigma = Math.abs(params.thresholdMultiple());
+        this.stride = params.noiseStrideSamples();
         this.previous = new float[channelCount];
         this.refractoryLeft = new int[channelCount];
         this.sigma = new float[channelCount];
@@ -71,7 +73,10 @@ public final class ThresholdCrossingEncoder extends SampleEncoder {
                 }
                 previous[c] = x;
             }
-            P2Median.addAbsolute(markerHeights, markerPositions, windowCount, data, i - channels, channels);
+            if (windowCount % stride == 0) {
+                P2Median.addAbsolute(markerHeights, markerPositions, windowCount / stride, data, i - channels,
+                        channels);
+            }
             if (++windowCount == params.noiseWindowSamples()) {
                 closeNoiseWindow();
             }
@@ -85,8 +90,10 @@ public final class ThresholdCrossingEncoder extends SampleEncoder {
     }
 
     private void closeNoiseWindow() {
+        // Samples 0, k, 2k, .. of the window were observed: ceil(W / k) of them.
+        int observations = (windowCount + stride - 1) / stride;
         for (int c = 0; c < sigma.length; c++) {
-            sigma[c] = (float) (P2Median.median(markerHeights, c, windowCount) / MEDIAN_ABS_PER_SIGMA);
+            sigma[c] = (float) (P2Median.median(markerHeights, c, observations) / MEDIAN_ABS_PER_SIGMA);
         }
         windowCount = 0;
         primed = true;
