@@ -11,6 +11,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -19,8 +20,8 @@ import org.openjdk.jmh.annotations.State;
  * Threshold-crossing spike detection on a 384-channel probe at 30 kHz, one 1 ms frame (30 samples × 384
  * channels, float) per invocation, with a 1 s noise window (30 000 samples). The input is 100 ms of
  * band-passed-like Gaussian noise (σ = 10 µV) with an extracellular spike of about -8 σ on each channel
- * roughly every 100 ms, cycled frame by frame. Scores are channel-samples per second (one op per
- * channel-sample); one probe in real time needs 11.52 M/s.
+ * roughly every 100 ms, cycled frame by frame, for noise strides of 1 (every sample feeds the median) to 16.
+ * Scores are channel-samples per second (one op per channel-sample); one probe in real time needs 11.52 M/s.
  *
  * <p>Run: {@code java -jar tests/benchmarks/target/benchmarks.jar Encoder -f 1 -wi 3 -i 5 -w 2 -r 2}.
  */
@@ -62,6 +63,10 @@ public class EncoderBenchmark {
 
     @State(Scope.Thread)
     public static class ThresholdCrossing {
+        /** The noise estimate observes every k-th sample; 1 observes all of them. */
+        @Param({"1", "4", "8", "16"})
+        public int noiseStrideSamples;
+
         SampleFrame[] frames;
         ThresholdCrossingEncoder encoder;
         int next;
@@ -70,7 +75,8 @@ public class EncoderBenchmark {
         public void setUp() {
             frames = frames();
             encoder = new ThresholdCrossingEncoder(new ThresholdCrossingParams(
-                    ThresholdCrossingParams.TYPICAL_MULTIPLE, NOISE_WINDOW_SAMPLES, 30), CHANNELS);
+                    ThresholdCrossingParams.TYPICAL_MULTIPLE, NOISE_WINDOW_SAMPLES, 30)
+                    .withNoiseStride(noiseStrideSamples), CHANNELS);
         }
 
         SampleFrame nextFrame() {
