@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.spikeline.models.filter.SosFilter;
+import io.spikeline.models.filter.design.BesselDesign;
+import io.spikeline.models.filter.design.BesselNorm;
 import io.spikeline.models.random.SeededRandom;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -142,6 +145,47 @@ class ThresholdCrossingEncoderTest {
         // Observing every sample would shrink the spread four-fold, so this also shows the stride applies.
         double rms = Math.sqrt(sumOfSquares / (windows * CHANNELS));
         assertThat(rms / standardError).isBetween(0.7, 1.4);
+    }
+
+    /** Root mean square of σ's relative error over the windows after the first, with the given stride. */
+    private static double relativeSpread(float[] data, int channels, int window, double trueSigma, int stride) {
+        ThresholdCrossingEncoder encoder = new ThresholdCrossingEncoder(
+                new ThresholdCrossingParams(-4.5, window, 40).withNoiseStride(stride), channels);
+        int windows = data.length / channels / window;
+        double sumOfSquares = 0;
+        for (int w = 0; w < windows; w++) {
+            encode(encoder, data, w * window, (w + 1) * window, 3000);
+            for (int c = 0; c < channels && w > 0; c++) {
+                double error = encoder.noiseSigma(c) / trueSigma - 1;
+                sumOfSquares += error * error;
+            }
+        }
+        return Math.sqrt(sumOfSquares / ((windows - 1) * channels));
+    }
+
+    @Test
+    void onBandPassedNoiseAStrideWithinTheCorrelationLengthCostsLittlePrecision() {
+        // 300-3000 Hz noise at 30 kHz is correlated over about 30000 / (2 * 2700) = 5.6 samples, so every
+        // fourth sample carries nearly all the information of the window, where on white noise a stride of 4
+        // would double the standard error (1 / sqrt(m)).
+        int channels = 16;
+        int window = 30_000;
+        SeededRandom random = new SeededRandom(23);
+        float[] data = new float[channels * window * 11];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (float) random.nextGaussian();
+        }
+        new SosFilter(BesselDesign.bandpass(4, 300, 3000, 30_000, BesselNorm.PHASE).sos(), channels).filter(data);
+        double sumOfSquares = 0;
+        for (int i = channels * window; i < data.length; i++) {
+            sumOfSquares += data[i] * (double) data[i];
+        }
+        double sigma = Math.sqrt(sumOfSquares / (data.length - channels * window));
+
+        double everySample = relativeSpread(data, channels, window, sigma, 1);
+        assertThat(everySample).as("stride 1").isGreaterThan(1.5 * relativeStandardError(window));
+        assertThat(relativeSpread(data, channels, window, sigma, 4) / everySample).as("stride 4").isLessThan(1.35);
+        assertThat(relativeSpread(data, channels, window, sigma, 16) / everySample).as("stride 16").isGreaterThan(1.6);
     }
 
     @Test
