@@ -11,6 +11,10 @@ import java.io.IOException;
  * Threshold-crossing spike detection with an adaptive noise estimate, per channel: output channel {@code c}
  * spikes at the sample where input channel {@code c} crosses {@code thresholdMultiple · σ_c}. See the
  * package documentation for the equations; {@link ThresholdCrossingParams} for the parameters.
+ *
+ * <p>The noise estimate dominates the cost: one P² median step per observed sample and channel, against a
+ * few comparisons for detection. A noise stride k divides that cost by k while detection still tests every
+ * sample; the package documentation gives the estimate's standard error at each stride.
  */
 public final class ThresholdCrossingEncoder extends SampleEncoder {
     /** Median of |x| for a zero-mean Gaussian x, in units of its standard deviation. */

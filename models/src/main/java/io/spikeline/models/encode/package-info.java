@@ -13,6 +13,7 @@
  * <h2>Threshold crossing with adaptive noise ({@link io.spikeline.models.encode.ThresholdCrossingEncoder}, ETHR)</h2>
  * <pre>
  *   σ_c     = median(|x|) / 0.6745 over the last complete window of W samples     (Quiroga et al. 2004)
+ *             observing samples 0, k, 2k, .. of the window       (k = noiseStrideSamples, 1 by default)
  *   T_c     = m · σ_c                                     (m = thresholdMultiple, typically -4.5)
  *   m &lt; 0:  spike at n  iff  x[n-1] &gt; T_c  and  x[n] &lt;= T_c       (negative-going crossing)
  *   m &gt; 0:  spike at n  iff  x[n-1] &lt; T_c  and  x[n] &gt;= T_c       (positive-going crossing)
