@@ -15,7 +15,6 @@ package io.spikeline.models.encode;
  */
 final class P2Median {
     static final int MARKERS = 5;
-    private static final double[] QUANTILES = {0, 0.25, 0.5, 0.75, 1};
 
     private P2Median() {}
 
@@ -27,40 +26,73 @@ final class P2Median {
         int base = series * MARKERS;
         if (count < MARKERS) {
             insertSorted(heights, positions, base, count, x);
-            return;
+        } else {
+            update(heights, positions, base, count + 1, x);
         }
-        int k;
+    }
+
+    /**
+     * Adds {@code |samples[from + s]|} to series {@code s} for every series {@code 0 .. seriesCount-1}, each
+     * of which has received {@code count} observations before these.
+     */
+    static void addAbsolute(double[] heights, int[] positions, int count, float[] samples, int from,
+                            int seriesCount) {
+        if (count < MARKERS) {
+            for (int s = 0; s < seriesCount; s++) {
+                insertSorted(heights, positions, s * MARKERS, count, Math.abs(samples[from + s]));
+            }
+        } else {
+            for (int s = 0; s < seriesCount; s++) {
+                update(heights, positions, s * MARKERS, count + 1, Math.abs(samples[from + s]));
+            }
+        }
+    }
+
+    /**
+     * The P² step for observation {@code x} of the series at {@code base}, which already holds at least
+     * {@link #MARKERS} observations and holds {@code n} with this one.
+     */
+    private static void update(double[] heights, int[] positions, int base, int n, double x) {
         if (x < heights[base]) {
             heights[base] = x;
-            k = 0;
+            positions[base + 1]++;
+            positions[base + 2]++;
+            positions[base + 3]++;
         } else if (x >= heights[base + 4]) {
             heights[base + 4] = Math.max(heights[base + 4], x);
-            k = 3;
         } else {
-            k = 0;
-            while (x >= heights[base + k + 1]) {
-                k++;
-            }
+            // Marker i moves up iff x falls into a cell below it, i.e. x is not above some marker j <= i.
+            // Written as selects rather than a search loop: where x falls is random, so the loop's exit
+            // branch is mispredicted about half the time.
+            int up1 = x >= heights[base + 1] ? 0 : 1;
+            int up2 = x >= heights[base + 2] ? up1 : 1;
+            int up3 = x >= heights[base + 3] ? up2 : 1;
+            positions[base + 1] += up1;
+            positions[base + 2] += up2;
+            positions[base + 3] += up3;
         }
-        for (int i = k + 1; i < MARKERS; i++) {
-            positions[base + i]++;
-        }
-        int n = count + 1;
+        positions[base + 4]++;
+        long observed = n - 1;
         for (int i = 1; i <= 3; i++) {
             int m = base + i;
-            double d = 1 + (n - 1) * QUANTILES[i] - positions[m];
-            int gapAbove = positions[m + 1] - positions[m];
-            int gapBelow = positions[m - 1] - positions[m];
-            if ((d >= 1 && gapAbove > 1) || (d <= -1 && gapBelow < -1)) {
-                int step = d > 0 ? 1 : -1;
-                double candidate = parabolic(heights, positions, m, step);
-                if (heights[m - 1] < candidate && candidate < heights[m + 1]) {
-                    heights[m] = candidate;
-                } else {
-                    heights[m] += step * (heights[m + step] - heights[m]) / (positions[m + step] - positions[m]);
-                }
-                positions[m] += step;
+            // The desired position 1 + (n-1)·i/4 is a multiple of 1/4, so its offset d from the marker's
+            // position is exact in fixed point: 4d - 4 = (n-1)·i - 4·position. d >= 1 and d <= -1 follow.
+            long offset = observed * i - 4L * positions[m];
+            int step;
+            if (offset >= 0 && positions[m + 1] - positions[m] > 1) {
+                step = 1;
+            } else if (offset <= -8 && positions[m - 1] - positions[m] < -1) {
+                step = -1;
+            } else {
+                continue;
             }
+            double candidate = parabolic(heights, positions, m, step);
+            if (heights[m - 1] < candidate && candidate < heights[m + 1]) {
+                heights[m] = candidate;
+            } else {
+                heights[m] += step * (heights[m + step] - heights[m]) / (positions[m + step] - positions[m]);
+            }
+            positions[m] += step;
         }
     }
 

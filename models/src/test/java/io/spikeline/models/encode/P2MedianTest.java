@@ -51,4 +51,95 @@ class P2MedianTest {
             assertThat(positions[i + 4]).isEqualTo(n);
         }
     }
+    /**
+     * The P² algorithm as printed by Jain and Chlamtac (1985, boxes B1-B3), one series, 1-based markers:
+     * desired positions accumulate their increments, the cell of x is searched, and the markers are adjusted
+     * in ascending order. Independent of {@link P2Median}'s fixed-point and branch-free formulation.
+     */
+    private static final class Published {
+        final double[] q = new double[6];
+        final int[] n = new int[6];
+        final double[] desired = new double[6];
+        final double[] increment = {0, 0, 0.25, 0.5, 0.75, 1};
+        int count;
+
+        void add(double x) {
+            count++;
+            if (count <= 5) {
+                q[count] = x;
+                if (count == 5) {
+                    Arrays.sort(q, 1, 6);
+                    for (int i = 1; i <= 5; i++) {
+                        n[i] = i;
+                        desired[i] = 1 + 4 * increment[i];
+                    }
+                }
+                return;
+            }
+            int k;
+            if (x < q[1]) {
+                q[1] = x;
+                k = 1;
+            } else if (x > q[5]) {
+                q[5] = x;
+                k = 4;
+            } else {
+                k = 1;
+                while (k < 4 && x >= q[k + 1]) {
+                    k++;
+                }
+            }
+            for (int i = k + 1; i <= 5; i++) {
+                n[i]++;
+            }
+            for (int i = 1; i <= 5; i++) {
+                desired[i] += increment[i];
+            }
+            for (int i = 2; i <= 4; i++) {
+                double d = desired[i] - n[i];
+                if ((d >= 1 && n[i + 1] - n[i] > 1) || (d <= -1 && n[i - 1] - n[i] < -1)) {
+                    int s = d > 0 ? 1 : -1;
+                    double below = n[i] - n[i - 1];
+                    double above = n[i + 1] - n[i];
+                    double parabolic = q[i] + s / (double) (n[i + 1] - n[i - 1])
+                            * ((below + s) * (q[i + 1] - q[i]) / above + (above - s) * (q[i] - q[i - 1]) / below);
+                    if (q[i - 1] < parabolic && parabolic < q[i + 1]) {
+                        q[i] = parabolic;
+                    } else {
+                        q[i] += s * (q[i + s] - q[i]) / (n[i + s] - n[i]);
+                    }
+                    n[i] += s;
+                }
+            }
+        }
+    }
+
+    @Test
+    void equalsThePublishedAlgorithmBitForBit() {
+        SeededRandom random = new SeededRandom(8);
+        int series = 4;
+        Published[] published = new Published[series];
+        for (int s = 0; s < series; s++) {
+            published[s] = new Published();
+        }
+        double[] heights = new double[series * P2Median.MARKERS];
+        int[] positions = new int[series * P2Median.MARKERS];
+        for (int count = 0; count < 100_000; count++) {
+            double[] x = {Math.abs(random.nextGaussian()), random.nextDouble(), Math.floor(4 * random.nextDouble()),
+                    random.nextExponential(1) * (count % 7 == 0 ? 1e4 : 1)};
+            for (int s = 0; s < series; s++) {
+                P2Median.add(heights, positions, s, count, x[s]);
+                published[s].add(x[s]);
+            }
+            if (count >= P2Median.MARKERS - 1) {
+                for (int s = 0; s < series; s++) {
+                    for (int i = 0; i < P2Median.MARKERS; i++) {
+                        assertThat(heights[s * P2Median.MARKERS + i]).as("series %d marker %d after %d", s, i, count + 1)
+                                .isEqualTo(published[s].q[i + 1]);
+                        assertThat(positions[s * P2Median.MARKERS + i]).isEqualTo(published[s].n[i + 1]);
+                    }
+                }
+            }
+        }
+    }
 }

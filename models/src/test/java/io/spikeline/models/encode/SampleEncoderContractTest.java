@@ -32,6 +32,9 @@ class SampleEncoderContractTest {
         return Stream.of(
                 new Case("threshold crossing", c -> new ThresholdCrossingEncoder(
                         new ThresholdCrossingParams(0.8, 200, 3), c)),
+                // The snapshot falls 34 samples into a noise window, between two observations of stride 3.
+                new Case("threshold crossing, noise stride 3", c -> new ThresholdCrossingEncoder(
+                        new ThresholdCrossingParams(0.8, 200, 3).withNoiseStride(3), c)),
                 new Case("delta", c -> new DeltaEncoder(new DeltaParams(0.25), c)),
                 new Case("sigma-delta", c -> new SigmaDeltaEncoder(new SigmaDeltaParams(4), c)),
                 new Case("rate", c -> new RateEncoder(new RateParams(4000), c, 77)),

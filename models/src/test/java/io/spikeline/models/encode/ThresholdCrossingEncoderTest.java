@@ -6,8 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.spikeline.models.filter.SosFilter;
+import io.spikeline.models.filter.design.BesselDesign;
+import io.spikeline.models.filter.design.BesselNorm;
 import io.spikeline.models.random.SeededRandom;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -71,7 +75,19 @@ class ThresholdCrossingEncoderTest {
             }
         }
 
-        List<List<Integer>> detected = spikeTimes(bins, CHANNELS);
+        Score score = score(injected, spikeTimes(bins, CHANNELS));
+        assertThat(score.recovered()).isGreaterThanOrEqualTo(score.injected() - 2);
+        // Pure noise crosses -4.5 sigma downwards with probability P(x[n-1] > T) P(x[n] <= T) per sample.
+        double expected = CHANNELS * (samples - WINDOW) * NORMAL_TAIL_4_5 * (1 - NORMAL_TAIL_4_5);
+        assertThat(expected).isBetween(10.0, 20.0);
+        assertThat((double) score.falsePositives()).isBetween(expected - 4 * Math.sqrt(expected),
+                expected + 5 * Math.sqrt(expected));
+    }
+
+    /** Injected spikes, those detected at their first or second sample, and detections matching none. */
+    private record Score(int injected, int recovered, int falsePositives) {}
+
+    private static Score score(List<List<Integer>> injected, List<List<Integer>> detected) {
         int injectedCount = 0;
         int recovered = 0;
         int falsePositives = 0;
@@ -91,12 +107,113 @@ class ThresholdCrossingEncoderTest {
                 }
             }
         }
-        assertThat(recovered).isGreaterThanOrEqualTo(injectedCount - 2);
-        // Pure noise crosses -4.5 sigma downwards with probability P(x[n-1] > T) P(x[n] <= T) per sample.
-        double expected = CHANNELS * (samples - WINDOW) * NORMAL_TAIL_4_5 * (1 - NORMAL_TAIL_4_5);
-        assertThat(expected).isBetween(10.0, 20.0);
-        assertThat((double) falsePositives).isBetween(expected - 4 * Math.sqrt(expected),
-                expected + 5 * Math.sqrt(expected));
+        return new Score(injectedCount, recovered, falsePositives);
+    }
+
+    /**
+     * Standard error of σ = median|x| / 0.6745 from m independent samples of a zero-mean Gaussian, relative
+     * to σ: the sample p-quantile has asymptotic variance p(1-p) / (m f(ξ)²), here p = 1/2 and f the
+     * half-normal density 2φ(ξ/σ)/σ at the median ξ = 0.6745 σ of |x|, which gives 1.1664 / √m.
+     */
+    private static double relativeStandardError(int m) {
+        double xi = 0.6744897501960817; // the 3/4 quantile of the standard normal
+        double density = 2 * Math.exp(-xi * xi / 2) / Math.sqrt(2 * Math.PI);
+        return Math.sqrt(0.25 / m) / density / xi;
+    }
+
+    @Test
+    void withANoiseStrideSigmaHasTheStandardErrorOfTheObservedSamplesMedian() {
+        int window = 30_000;
+        int stride = 16;
+        int windows = 20;
+        float[] data = noiseWithSpikes(window * windows, Collections.nCopies(CHANNELS, List.of()), 21);
+        ThresholdCrossingEncoder encoder = new ThresholdCrossingEncoder(
+                new ThresholdCrossingParams(-4.5, window, 40).withNoiseStride(stride), CHANNELS);
+        double standardError = relativeStandardError(window / stride);
+        assertThat(standardError).isCloseTo(0.0269, within(0.0001));
+
+        double sumOfSquares = 0;
+        for (int w = 0; w < windows; w++) {
+            encode(encoder, data, w * window, (w + 1) * window, 3000);
+            for (int c = 0; c < CHANNELS; c++) {
+                double error = encoder.noiseSigma(c) / sigmaOf(c) - 1;
+                assertThat(Math.abs(error)).as("relative error of sigma, channel %d window %d", c, w)
+                        .isLessThan(4.5 * standardError);
+                sumOfSquares += error * error;
+            }
+        }
+        // Observing every sample would shrink the spread four-fold, so this also shows the stride applies.
+        double rms = Math.sqrt(sumOfSquares / (windows * CHANNELS));
+        assertThat(rms / standardError).isBetween(0.7, 1.4);
+    }
+
+    /** Root mean square of σ's relative error over the windows after the first, with the given stride. */
+    private static double relativeSpread(float[] data, int channels, int window, double trueSigma, int stride) {
+        ThresholdCrossingEncoder encoder = new ThresholdCrossingEncoder(
+                new ThresholdCrossingParams(-4.5, window, 40).withNoiseStride(stride), channels);
+        int windows = data.length / channels / window;
+        double sumOfSquares = 0;
+        for (int w = 0; w < windows; w++) {
+            encode(encoder, data, w * window, (w + 1) * window, 3000);
+            for (int c = 0; c < channels && w > 0; c++) {
+                double error = encoder.noiseSigma(c) / trueSigma - 1;
+                sumOfSquares += error * error;
+            }
+        }
+        return Math.sqrt(sumOfSquares / ((windows - 1) * channels));
+    }
+
+    @Test
+    void onBandPassedNoiseAStrideWithinTheCorrelationLengthCostsLittlePrecision() {
+        // 300-3000 Hz noise at 30 kHz is correlated over about 30000 / (2 * 2700) = 5.6 samples, so every
+        // fourth sample carries nearly all the information of the window, where on white noise a stride of 4
+        // would double the standard error (1 / sqrt(m)).
+        int channels = 16;
+        int window = 30_000;
+        SeededRandom random = new SeededRandom(23);
+        float[] data = new float[channels * window * 11];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (float) random.nextGaussian();
+        }
+        new SosFilter(BesselDesign.bandpass(4, 300, 3000, 30_000, BesselNorm.PHASE).sos(), channels).filter(data);
+        double sumOfSquares = 0;
+        for (int i = channels * window; i < data.length; i++) {
+            sumOfSquares += data[i] * (double) data[i];
+        }
+        double sigma = Math.sqrt(sumOfSquares / (data.length - channels * window));
+
+        double everySample = relativeSpread(data, channels, window, sigma, 1);
+        assertThat(everySample).as("stride 1").isGreaterThan(1.5 * relativeStandardError(window));
+        assertThat(relativeSpread(data, channels, window, sigma, 4) / everySample).as("stride 4").isLessThan(1.35);
+        assertThat(relativeSpread(data, channels, window, sigma, 16) / everySample).as("stride 16").isGreaterThan(1.6);
+    }
+
+    @Test
+    void withANoiseStrideInjectedSpikesAreStillRecovered() {
+        int samples = 600_000;
+        List<List<Integer>> injected = injectionTimes(samples, WINDOW, 2000, 500, 17);
+        float[] data = noiseWithSpikes(samples, injected, 18);
+        ThresholdCrossingParams everySample = new ThresholdCrossingParams(-4.5, WINDOW, 40);
+        Score full = score(injected, spikeTimes(encode(new ThresholdCrossingEncoder(everySample, CHANNELS),
+                data, 0, samples, 4096), CHANNELS));
+        for (int stride : new int[] {4, 8, 16}) {
+            ThresholdCrossingEncoder encoder = new ThresholdCrossingEncoder(everySample.withNoiseStride(stride),
+                    CHANNELS);
+            Score strided = score(injected, spikeTimes(encode(encoder, data, 0, samples, 4096), CHANNELS));
+            assertThat(strided.recovered()).as("stride %d", stride)
+                    .isEqualTo(full.recovered()).isGreaterThanOrEqualTo(full.injected() - 2);
+            // The false positives follow the Gaussian tail at a threshold that is off by a few percent at most.
+            assertThat(strided.falsePositives()).as("stride %d", stride).isBetween(0, 3 * full.falsePositives() + 10);
+        }
+    }
+
+    @Test
+    void aNoiseStrideOfOneIsTheDefault() {
+        ThresholdCrossingParams params = new ThresholdCrossingParams(-4.5, 3000, 30);
+        assertThat(params.noiseStrideSamples()).isEqualTo(1);
+        assertThat(params.withNoiseStride(1)).isEqualTo(params)
+                .isEqualTo(new ThresholdCrossingParams(-4.5, 3000, 30, 1));
+        assertThat(params.withNoiseStride(600)).isEqualTo(new ThresholdCrossingParams(-4.5, 3000, 30, 600));
     }
 
     @Test
@@ -188,6 +305,14 @@ class ThresholdCrossingEncoderTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("noiseWindowSamples").hasMessageContaining("4");
         assertThatThrownBy(() -> new ThresholdCrossingParams(-4.5, 100, -1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("refractorySamples").hasMessageContaining("-1");
+        assertThatThrownBy(() -> new ThresholdCrossingParams(-4.5, 100, 1, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("noiseStrideSamples").hasMessageContaining("was 0");
+        assertThatThrownBy(() -> new ThresholdCrossingParams(-4.5, 100, 1).withNoiseStride(-3))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("noiseStrideSamples").hasMessageContaining("-3");
+        assertThatThrownBy(() -> new ThresholdCrossingParams(-4.5, 100, 1).withNoiseStride(21))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("noiseStrideSamples")
+                .hasMessageContaining("<= noiseWindowSamples / 5 = 20").hasMessageContaining("was 21");
+        assertThat(new ThresholdCrossingParams(-4.5, 100, 1).withNoiseStride(20).noiseStrideSamples()).isEqualTo(20);
         assertThatThrownBy(() -> new ThresholdCrossingEncoder(new ThresholdCrossingParams(-4.5, 100, 1), 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("channelCount");
     }
