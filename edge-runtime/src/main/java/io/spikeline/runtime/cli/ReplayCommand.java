@@ -1,9 +1,11 @@
 package io.spikeline.runtime.cli;
 
 import io.spikeline.ingest.RecordReader;
+import io.spikeline.ingest.probe.SpikeTableReader;
 import io.spikeline.ingest.replay.Replay;
 import io.spikeline.ingest.replay.ReplayOptions;
 import io.spikeline.ingest.replay.ReplayProgress;
+import io.spikeline.models.record.Feedback;
 import io.spikeline.runtime.endpoint.Recordings;
 import io.spikeline.runtime.replay.BrokerUrl;
 import io.spikeline.runtime.replay.RecordPublisher;
@@ -12,6 +14,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -41,6 +44,12 @@ final class ReplayCommand implements Callable<Integer> {
                 + "mqtt://host:port/topic, where {key} in an MQTT topic becomes each record's source key "
                 + "(e.g. mqtt://localhost:1883/spikeline/{key}). Ports default to 9092 and 1883."})
     String to;
+
+    @Option(names = "--feedback-to", paramLabel = "URL",
+            description = {"Where to publish the feedback a recording carries (the hand velocity of a spike-and-"
+                + "behaviour table), in the same forms as --to; each batch's feedback follows the batch. Without it "
+                + "the feedback is not published."})
+    String feedbackTo;
 
     @Option(names = "--speed", defaultValue = "1", paramLabel = "X",
             description = "Signal seconds per wall second: 1 is real time, 10 ten times faster, 0 as fast as possible "
@@ -78,23 +87,53 @@ final class ReplayCommand implements Callable<Integer> {
                 out.flush();
             }
         });
+        BrokerUrl feedbackUrl = feedbackTo == null ? null : BrokerUrl.parse(feedbackTo);
         WireRecords wire = new WireRecords();
         long records = 0;
+        long feedback = 0;
         long bytes = 0;
         ReplayProgress progress;
+        RecordReader<?> reader = Recordings.open(file, new HashMap<>());
+        SpikeTableReader withFeedback = reader instanceof SpikeTableReader table ? table : null;
+        if (feedbackUrl != null && withFeedback == null) {
+            reader.close();
+            throw new IllegalArgumentException("--feedback-to: " + file + " carries no feedback (only spike-and-"
+                    + "behaviour tables do)");
+        }
         try (RecordPublisher publisher = RecordPublisher.connect(url, qos, (long) (timeoutS * 1000));
-                Replay<Object> replay = new Replay<>(nonEmpty(Recordings.open(file, new HashMap<>())),
-                        WireRecords::eventTimeUs, options)) {
-            out.printf(Locale.ROOT, "replaying %s to %s at %s%n", file, url,
+                RecordPublisher feedbackPublisher = feedbackUrl == null ? null
+                        : RecordPublisher.connect(feedbackUrl, qos, (long) (timeoutS * 1000));
+                Replay<Object> replay = new Replay<>(nonEmpty(reader), WireRecords::eventTimeUs, options)) {
+            out.printf(Locale.ROOT, "replaying %s to %s%s at %s%n", file, url,
+                    feedbackUrl == null ? "" : " (feedback to " + feedbackUrl + ")",
                     speed == 0 ? "full speed" : speed + "x real time");
             out.flush();
             for (Object r; (limit == null || records < limit) && (r = replay.read()) != null; records++) {
                 byte[] value = wire.encode(r);
                 publisher.publish(WireRecords.key(r), value);
                 bytes += value.length;
+                if (withFeedback != null) {
+                    List<Feedback> labels = withFeedback.pollFeedback();
+                    if (feedbackPublisher != null) {
+                        for (Feedback f : labels) {
+                            byte[] message = wire.encode(f);
+                            feedbackPublisher.publish(f.sourceKey(), message);
+                            bytes += message.length;
+                            feedback++;
+                        }
+                    }
+                }
             }
             publisher.flush();
+            if (feedbackPublisher != null) {
+                feedbackPublisher.flush();
+            }
             progress = replay.progress();
+        }
+        if (feedbackUrl != null) {
+            out.printf(Locale.ROOT, "published %d feedback records to %s%n", feedback, feedbackUrl);
+        } else if (withFeedback != null) {
+            out.println("the recording's feedback was not published (--feedback-to URL publishes it)");
         }
         out.printf(Locale.ROOT, "replayed %d records (%d bytes, %.3f s of signal) in %.3f s: %.0f records/s, "
                 + "%.2f MB/s, %.2fx real time%n", records, bytes, progress.signalSeconds(), progress.wallSeconds(),

@@ -3,6 +3,7 @@ package io.spikeline.runtime.replay;
 import io.spikeline.connectors.wire.RecordCodec;
 import io.spikeline.connectors.wire.SamplePacking;
 import io.spikeline.models.record.EventBatch;
+import io.spikeline.models.record.Feedback;
 import io.spikeline.models.record.PacketRecord;
 import io.spikeline.models.record.SampleFrame;
 import io.spikeline.models.record.SpikeBatch;
@@ -17,6 +18,7 @@ public final class WireRecords {
     private final RecordCodec<EventBatch, ?> events = RecordCodec.eventBatches();
     private final RecordCodec<SpikeBatch, ?> spikes = RecordCodec.spikeBatches();
     private final RecordCodec<PacketRecord, ?> packets = RecordCodec.packets();
+    private final RecordCodec<Feedback, ?> feedback = RecordCodec.feedback();
 
     public byte[] encode(Object record) {
         if (record instanceof SampleFrame f) {
@@ -27,6 +29,8 @@ public final class WireRecords {
             return spikes.encode(b);
         } else if (record instanceof PacketRecord p) {
             return packets.encode(p);
+        } else if (record instanceof Feedback f) {
+            return feedback.encode(f);
         }
         throw unsupported(record);
     }
@@ -40,6 +44,8 @@ public final class WireRecords {
             return b.sourceKey();
         } else if (record instanceof PacketRecord p) {
             return p.flow().toString();
+        } else if (record instanceof Feedback f) {
+            return f.sourceKey();
         }
         throw unsupported(record);
     }
@@ -54,6 +60,8 @@ public final class WireRecords {
             return b.startTimeUs();
         } else if (record instanceof PacketRecord p) {
             return p.captureTimeUs();
+        } else if (record instanceof Feedback f) {
+            return f.eventTimeUs();
         }
         throw unsupported(record);
     }

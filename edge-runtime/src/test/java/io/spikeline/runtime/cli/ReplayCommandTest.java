@@ -9,7 +9,10 @@ import io.spikeline.connectors.wire.RecordCodec;
 import io.spikeline.connectors.wire.SamplePacking;
 import io.spikeline.connectors.wire.WireFormatException;
 import io.spikeline.ingest.RecordReader;
+import io.spikeline.ingest.probe.SpikeTableOptions;
+import io.spikeline.ingest.probe.SpikeTableReader;
 import io.spikeline.models.record.EventBatch;
+import io.spikeline.models.record.Feedback;
 import io.spikeline.models.record.PacketRecord;
 import io.spikeline.models.record.SampleFrame;
 import io.spikeline.models.record.SpikeBatch;
@@ -115,6 +118,42 @@ class ReplayCommandTest {
             return b.sourceKey();
         }
         return ((SpikeBatch) record).sourceKey();
+    }
+
+    @Test
+    void spikeTableFeedbackGoesToItsOwnTopicInTheReadersOrder() throws Exception {
+        Path table = SharedFiles.data("probe/mc_maze_jenkins_trial748_1ms.csv");
+        String spikes = EmbeddedKafka.uniqueTopic("spikes");
+        String velocity = EmbeddedKafka.uniqueTopic("velocity");
+        KAFKA.clients().createTopics(1, spikes, velocity);
+        String[] r = run("replay", table.toString(), "--to", kafkaUrl(spikes), "--feedback-to", kafkaUrl(velocity),
+                "--speed", "0");
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+
+        List<Feedback> expected = new ArrayList<>();
+        int batches = 0;
+        try (SpikeTableReader reader = SpikeTableReader.open(table, SpikeTableOptions.defaults())) {
+            while (reader.read() != null) {
+                batches++;
+                expected.addAll(reader.pollFeedback());
+            }
+        }
+        assertThat(expected).hasSizeGreaterThan(batches);
+        RecordCodec<Feedback, ?> codec = RecordCodec.feedback();
+        List<Feedback> received = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> m : KAFKA.clients().readCommitted(velocity)) {
+            received.add(codec.decode(m.value()));
+        }
+        assertThat(received).isEqualTo(expected);
+        assertThat(KAFKA.clients().readCommitted(spikes)).hasSize(batches);
+        assertThat(r[1]).contains("published " + expected.size() + " feedback records");
+    }
+
+    @Test
+    void feedbackToRefusesARecordingWithoutFeedback() {
+        String[] r = run("replay", EDF.toString(), "--to", kafkaUrl("unused"), "--feedback-to", kafkaUrl("unused-fb"));
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2]).contains("--feedback-to", "carries no feedback");
     }
 
     @Test

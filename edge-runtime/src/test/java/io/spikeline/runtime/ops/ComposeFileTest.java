@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.spikeline.models.testing.SharedFiles;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -138,13 +140,30 @@ class ComposeFileTest {
         Map<String, String> job = kafkaOptions(run);
         Map<String, String> fed = kafkaOptions(replay);
         assertThat(job.keySet()).containsExactlyInAnyOrder("--source", "--feedback", "--sink");
-        assertThat(job.get("--source")).isEqualTo(fed.get("--to")).isEqualTo(job.get("--feedback"));
-        assertThat(job.get("--sink")).isNotEqualTo(job.get("--source"));
+        assertThat(fed.keySet()).containsExactlyInAnyOrder("--to", "--feedback-to");
+        assertThat(job.get("--source")).isEqualTo(fed.get("--to"));
+        assertThat(job.get("--feedback")).isEqualTo(fed.get("--feedback-to"));
+        assertThat(job.get("--sink")).isNotIn(job.get("--source"), job.get("--feedback"));
         String created = strings(services.get("topics").get("command")).get(0);
         Matcher loop = Pattern.compile("for topic in ([^;]+);").matcher(created);
         assertThat(loop.find()).isTrue();
         assertThat(List.of(loop.group(1).trim().split("\\s+")))
-                .containsExactlyInAnyOrder(job.get("--source"), job.get("--sink"));
+                .containsExactlyInAnyOrder(job.get("--source"), job.get("--feedback"), job.get("--sink"));
+    }
+
+    @Test
+    void theJobDecodesTheReplayedRecordingsSpikeCountsWithOneChannelPerUnit() throws IOException {
+        List<String> run = strings(services.get("submit-bmi").get("command"));
+        List<String> replay = strings(services.get("replay-session").get("command"));
+        String recording = replay.get(replay.indexOf("replay") + 1);
+        Path table = SharedFiles.data("probe").resolve(recording.substring("/recordings/".length()));
+        String header;
+        try (BufferedReader in = Files.newBufferedReader(table)) {
+            header = in.readLine();
+        }
+        long units = Arrays.stream(header.split(",")).filter(c -> c.startsWith("unit_")).count();
+        assertThat(run.get(run.indexOf("--input") + 1)).isEqualTo("spike-counts");
+        assertThat(run.get(run.indexOf("--channels") + 1)).isEqualTo(Long.toString(units));
     }
 
     @Test
