@@ -71,7 +71,8 @@ public final class ControlledSpikingNetworkFunction
      * this function does not depend on which of the two reaches it first: a batch waits until its key's feedback has
      * reached its start, a feedback until its key's spikes have passed it, each for at most {@code maxHeld} held
      * records per key. Key the result by {@link #sourceKey}, as the result of {@link #inputs}. A bound of 0 holds
-     * nothing: the order of {@link #inputs}.
+     * nothing: the order of {@link #inputs}. The merge keeps its held records in keyed state under the uid
+     * {@code snn device order}, so a job builds it once.
      */
     public static DataStream<Either<SpikeBatch, Feedback>> orderedInputs(DataStream<SpikeBatch> spikes,
                                                                          DataStream<Feedback> feedback,
