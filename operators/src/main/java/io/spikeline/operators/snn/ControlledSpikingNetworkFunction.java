@@ -22,7 +22,7 @@ import org.apache.flink.util.function.SerializableSupplier;
 
 /**
  * The SNN operator with a broadcast control stream: as {@link SpikingNetworkFunction}, on one keyed input carrying
- * both spike batches (left) and feedback (right) — see {@link #inputs} — and {@link NetworkControl}s broadcast
+ * both spike batches (left) and feedback (right) — see {@link #inputs} and {@link #orderedInputs} — and {@link NetworkControl}s broadcast
  * with {@link #CONTROLS}. Controls are kept in broadcast state (so they survive a restore) and applied per key at
  * their effective event time.
  */
@@ -64,6 +64,33 @@ public final class ControlledSpikingNetworkFunction
                 .setParallelism(spikes.getParallelism())
                 .union(feedback.map(Either::<SpikeBatch, Feedback>Right).returns(INPUT_TYPE)
                         .setParallelism(feedback.getParallelism()));
+    }
+
+    /**
+     * Spike batches and feedback merged per key in event-time order ({@link DeviceOrder}), so that the learning of
+     * this function does not depend on which of the two reaches it first: a batch waits until its key's feedback has
+     * reached its start, a feedback until its key's spikes have passed it, each for at most {@code maxHeld} held
+     * records per key. Key the result by {@link #sourceKey}, as the result of {@link #inputs}. A bound of 0 holds
+     * nothing: the order of {@link #inputs}. The merge keeps its held records in keyed state under the uid
+     * {@code snn device order}, so a job builds it once.
+     */
+    public static DataStream<Either<SpikeBatch, Feedback>> orderedInputs(DataStream<SpikeBatch> spikes,
+                                                                         DataStream<Feedback> feedback,
+                                                                         int maxHeld) {
+        return orderedInputs(spikes, feedback, maxHeld, Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #orderedInputs(DataStream, DataStream, int)}, also releasing the oldest held record of a key while
+     * the records it holds span more than {@code maxHeldUs} of event time.
+     */
+    public static DataStream<Either<SpikeBatch, Feedback>> orderedInputs(DataStream<SpikeBatch> spikes,
+                                                                         DataStream<Feedback> feedback,
+                                                                         int maxHeld, long maxHeldUs) {
+        return spikes.keyBy(SpikeBatch::sourceKey, Types.STRING)
+                .connect(feedback.keyBy(Feedback::sourceKey, Types.STRING))
+                .process(new DeviceOrder(maxHeld, maxHeldUs), INPUT_TYPE)
+                .uid("snn device order").name("snn device order");
     }
 
     /** The key of either input record: its source key. */

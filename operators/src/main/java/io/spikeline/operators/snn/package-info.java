@@ -7,7 +7,10 @@
  * {@link io.spikeline.operators.snn.SpikingNetworkFunction}: a {@code KeyedCoProcessFunction} of
  * {@code SpikeBatch} (input 1) and {@code Feedback} (input 2), both keyed by source key.
  * {@link io.spikeline.operators.snn.ControlledSpikingNetworkFunction}: the same on one keyed input of
- * {@code Either<SpikeBatch, Feedback>} (built by {@code inputs(spikes, feedback)}), connected to a broadcast stream
+ * {@code Either<SpikeBatch, Feedback>} (built by {@code inputs(spikes, feedback)}, or by
+ * {@code orderedInputs(spikes, feedback, maxHeld)}: merged per key in event-time order by
+ * {@link io.spikeline.operators.snn.DeviceOrder}, so that learning does not depend on which stream arrives first),
+ * connected to a broadcast stream
  * of {@link io.spikeline.operators.snn.NetworkControl}s. Both emit {@code Decoding}s and
  * {@link io.spikeline.operators.snn.ModelSnapshot}s on {@link io.spikeline.operators.snn.ModelSnapshot#OUTPUT}.
  *
@@ -41,7 +44,8 @@
  * key), reported as a {@link io.spikeline.operators.snn.FeedbackDrift} on {@code FeedbackDrift.OUTPUT} and not
  * learned. The deviation {@code t − nearest start} of every such match is the drift metric: per key the latest, per
  * instance an HdrHistogram of its magnitude (gauges {@code feedbackDeviationP50Us}, {@code feedbackDeviationP99Us}).
- * The result of learning depends on the order in which spikes and feedback reach the operator; a checkpoint holds
+ * The result of learning depends on the order in which spikes and feedback reach the operator (fixed by
+ * {@link io.spikeline.operators.snn.DeviceOrder} when the two travel different routes); a checkpoint holds
  * the network, the held feedback and the per-key counts, so a replay that delivers the same order reproduces every
  * output bit for bit.
  *

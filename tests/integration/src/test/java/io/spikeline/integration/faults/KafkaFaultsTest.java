@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Faults injected into the broadband decoder over Kafka ({@link ReachingPipeline}: exactly-once in and out,
  * learning online) while it runs on a MiniCluster. After each, the committed decodings of every key equal those of
  * the same input through the same job run uninterrupted, bit for bit and in order (none lost, none duplicated), and
- * the models the keys export after their last feedback equal the uninterrupted run's.
+ * the models the keys export at the start of their last frame equal the uninterrupted run's.
  */
 class KafkaFaultsTest {
     @RegisterExtension

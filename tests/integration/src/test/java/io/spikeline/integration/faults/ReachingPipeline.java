@@ -65,12 +65,15 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * The broadband {@code bmi} path over Kafka, assembled from the production operators: simulated implants'
  * 30 kHz frames and their hand-velocity feedback on two topics (or the frames from elsewhere, {@link #decode}) →
  * per key Bessel band-pass → threshold crossing → the SNN velocity decoder, learning online from the feedback, the
- * two merged in device order ({@link Lockstep}) → decodings on a topic through the exactly-once sink. A broadcast
- * export control makes every key emit its learned model after the last feedback.
+ * two merged per key in event-time order ({@link ControlledSpikingNetworkFunction#orderedInputs}, holding up to
+ * {@link #HELD} records per key: more than a whole session, so that the order never depends on which route is
+ * ahead) → decodings on a topic through the exactly-once sink. A broadcast export control makes every key emit its
+ * learned model at the start of its last frame.
  *
- * <p>Each key's session is {@code batches + 1} frames of 20 ms and {@code batches} feedback records (the frame
- * after the last feedback is where the export takes effect, so the exported model has learned from every
- * feedback). The decoder decodes every 600 bins of 33 µs (one bin per sample): about one decoding per frame.
+ * <p>Each key's session is {@code batches + 1} frames of 20 ms, each with its feedback, stamped with the start of
+ * the frame (the last frame is where the export takes effect, so the exported model has learned from every feedback
+ * but that frame's own, which is there to release the frame through the ordered merge). The decoder decodes every
+ * 600 bins of 33 µs (one bin per sample): about one decoding per frame.
  */
 final class ReachingPipeline {
     static final List<String> KEYS = List.of("implant-a", "implant-b", "implant-c");
@@ -78,6 +81,8 @@ final class ReachingPipeline {
     static final KafkaRecordType<SampleFrame> FRAMES = KafkaRecordType.sampleFrames(SamplePacking.float32());
     static final KafkaRecordType<Feedback> FEEDBACK = KafkaRecordType.feedback();
     static final KafkaRecordType<Decoding> DECODINGS = KafkaRecordType.decodings();
+    /** Records the ordered merge holds per key at most. */
+    static final int HELD = 256;
 
     private static final FilterSpec BAND_PASS =
             FilterSpec.causal(BandType.BANDPASS, 2, new double[] {300, 3000}, BesselNorm.PHASE);
@@ -119,16 +124,14 @@ final class ReachingPipeline {
                     for (int n = 0; n <= batches; n++) {
                         ReachingBatch batch = simulator.read();
                         frames.add(batch.broadband());
-                        if (n < batches) {
-                            feedback.add(batch.velocity());
-                        }
+                        feedback.add(batch.velocity());
                     }
                 }
             }
             return new Input(frames, feedback, batches);
         }
 
-        /** Where the export control takes effect: the start of the frame after the last feedback. */
+        /** Where the export control takes effect: the start of the last frame. */
         long exportTimeUs() {
             return frames.get(batches).firstSampleTimeUs();
         }
@@ -216,7 +219,7 @@ final class ReachingPipeline {
         DataStream<NetworkControl> controls = env.fromData(
                         List.of(NetworkControl.export(1, input.exportTimeUs(), null)), NetworkControl.TYPE)
                 .uid("controls").name("controls");
-        SingleOutputStreamOperator<Decoding> decodings = Lockstep.merge(spikes, feedback)
+        SingleOutputStreamOperator<Decoding> decodings = ControlledSpikingNetworkFunction.orderedInputs(spikes, feedback, HELD)
                 .keyBy(ControlledSpikingNetworkFunction::sourceKey, Types.STRING)
                 .connect(controls.broadcast(ControlledSpikingNetworkFunction.CONTROLS))
                 .process(new ControlledSpikingNetworkFunction(ReachingPipeline::decoder, SnnOptions.defaults()),
