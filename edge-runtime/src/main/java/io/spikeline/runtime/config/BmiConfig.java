@@ -26,7 +26,7 @@ import java.util.function.Supplier;
  *             url, feedback, control}                                 # url, feedback: instead of the simulator
  * sink:      {decodings, deadLetters}                                 # URLs
  * filter:    {order, bandHz: [low, high], norm: phase | delay | mag}     # broadband input only
- * detection: {thresholdSigma, noiseWindowSamples, refractorySamples}     # broadband input only
+ * detection: {thresholdSigma, noiseWindowSamples, refractorySamples, noiseStrideSamples}  # broadband input only
  * learning:  {stopAfterSeconds}
  * report:    {dir}
  * </pre>
@@ -59,7 +59,7 @@ public record BmiConfig(BmiSettings settings, Path reportDir, JobEndpoints endpo
                 "control"));
         k.put("sink", List.of("decodings", "deadLetters"));
         k.put("filter", List.of("order", "bandHz", "norm"));
-        k.put("detection", List.of("thresholdSigma", "noiseWindowSamples", "refractorySamples"));
+        k.put("detection", List.of("thresholdSigma", "noiseWindowSamples", "refractorySamples", "noiseStrideSamples"));
         k.put("learning", List.of("stopAfterSeconds"));
         k.put("report", List.of("dir"));
         return k;
@@ -103,8 +103,9 @@ public record BmiConfig(BmiSettings settings, Path reportDir, JobEndpoints endpo
         double sigma = c.number("detection.thresholdSigma", d.thresholdMultiple());
         int window = c.integer("detection.noiseWindowSamples", d.noiseWindowSamples());
         int refractory = c.integer("detection.refractorySamples", d.refractorySamples());
+        int stride = c.integer("detection.noiseStrideSamples", d.noiseStrideSamples());
         EncoderSpec.ThresholdCrossing detection = check(c, "detection",
-                () -> new EncoderSpec.ThresholdCrossing(sigma, window, refractory));
+                () -> new EncoderSpec.ThresholdCrossing(sigma, window, refractory, stride));
         s = s.withDetection(detection);
         Path reportDir = Path.of(c.text("report.dir", DEFAULT_REPORT_DIR));
         String[] urls = new String[URL_KEYS.size()];

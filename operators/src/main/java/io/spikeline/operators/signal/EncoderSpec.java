@@ -31,21 +31,29 @@ public sealed interface EncoderSpec extends Serializable {
         return true;
     }
 
-    /** {@link ThresholdCrossingEncoder}: the broadband probe path. */
-    record ThresholdCrossing(double thresholdMultiple, int noiseWindowSamples, int refractorySamples)
-            implements EncoderSpec {
+    /**
+     * {@link ThresholdCrossingEncoder}: the broadband probe path. The noise estimate observes every
+     * {@code noiseStrideSamples}-th sample of its window (1: every sample; see {@link ThresholdCrossingParams}).
+     */
+    record ThresholdCrossing(double thresholdMultiple, int noiseWindowSamples, int refractorySamples,
+                             int noiseStrideSamples) implements EncoderSpec {
         public ThresholdCrossing {
-            params(thresholdMultiple, noiseWindowSamples, refractorySamples);
+            params(thresholdMultiple, noiseWindowSamples, refractorySamples, noiseStrideSamples);
         }
 
-        private static ThresholdCrossingParams params(double multiple, int window, int refractory) {
-            return new ThresholdCrossingParams(multiple, window, refractory);
+        /** The noise estimate observing every sample. */
+        public ThresholdCrossing(double thresholdMultiple, int noiseWindowSamples, int refractorySamples) {
+            this(thresholdMultiple, noiseWindowSamples, refractorySamples, 1);
+        }
+
+        private static ThresholdCrossingParams params(double multiple, int window, int refractory, int stride) {
+            return new ThresholdCrossingParams(multiple, window, refractory).withNoiseStride(stride);
         }
 
         @Override
         public SampleEncoder create(int channelCount, String sourceKey) {
-            return new ThresholdCrossingEncoder(params(thresholdMultiple, noiseWindowSamples, refractorySamples),
-                    channelCount);
+            return new ThresholdCrossingEncoder(params(thresholdMultiple, noiseWindowSamples, refractorySamples,
+                    noiseStrideSamples), channelCount);
         }
     }
 
