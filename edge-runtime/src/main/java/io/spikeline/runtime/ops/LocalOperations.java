@@ -2,6 +2,8 @@ package io.spikeline.runtime.ops;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -115,19 +117,30 @@ public record LocalOperations(Duration checkpointInterval, Path checkpointDir, i
         config.set(PROMETHEUS_PORT_OPTION, Integer.toString(availablePort(metricsPort)));
     }
 
-    /** {@code preferred} when it can be bound now, else a free port (0: any free port). */
+    /**
+     * {@code preferred} when it can be bound now, else a free port (0: any free port). The port is probed on the
+     * loopback address (where the web UI listens) and on every address (where the metrics listen), without address
+     * reuse: a server already listening on either must count as taken.
+     */
     static int availablePort(int preferred) {
-        if (preferred != 0) {
-            try (ServerSocket probe = new ServerSocket(preferred)) {
-                return preferred;
-            } catch (IOException taken) {
-                // falls through to a free port
-            }
+        if (preferred != 0 && bindable(new InetSocketAddress(InetAddress.getLoopbackAddress(), preferred))
+                && bindable(new InetSocketAddress(preferred))) {
+            return preferred;
         }
         try (ServerSocket probe = new ServerSocket(0)) {
             return probe.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException("no free port to listen on", e);
+        }
+    }
+
+    private static boolean bindable(InetSocketAddress address) {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(false);
+            probe.bind(address);
+            return true;
+        } catch (IOException taken) {
+            return false;
         }
     }
 }

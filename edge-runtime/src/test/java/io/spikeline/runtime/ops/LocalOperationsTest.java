@@ -3,6 +3,7 @@ package io.spikeline.runtime.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,6 +71,15 @@ class LocalOperationsTest {
             free = probe.getLocalPort();
         }
         assertThat(LocalOperations.availablePort(free)).isEqualTo(free);
+    }
+
+    @Test
+    void aPortTakenOnlyOnTheLoopbackAddressCountsAsTaken() throws Exception {
+        // The web UI of another local run listens on 127.0.0.1 only; a probe on every address alone would pass.
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            assertThat(LocalOperations.availablePort(port)).isNotEqualTo(port);
+        }
     }
 
     @Test
