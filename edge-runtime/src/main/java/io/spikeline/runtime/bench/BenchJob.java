@@ -1,6 +1,7 @@
 package io.spikeline.runtime.bench;
 
 import io.spikeline.models.record.Decoding;
+import io.spikeline.runtime.ops.LocalOperations;
 import io.spikeline.runtime.report.EmbeddedJob;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -52,7 +53,11 @@ final class BenchJob {
     static <I> Outcome run(Scenario<I> scenario, long load, long records, long expected, TrialSettings settings,
                            Consumer<StreamExecutionEnvironment> configure, Predicate<Decoding> decoding)
             throws Exception {
-        StreamExecutionEnvironment env = EmbeddedJob.environment();
+        // Trials follow each other in one process, each on a fresh MiniCluster, while the previous one may still be
+        // releasing its ports: every trial serves its web UI and metrics on ports of its own.
+        LocalOperations operations = LocalOperations.fromEnvironment(System.getenv());
+        StreamExecutionEnvironment env = EmbeddedJob.environment(new LocalOperations(operations.checkpointInterval(),
+                operations.checkpointDir(), operations.restartAttempts(), operations.restartDelay(), 0, 0));
         env.setParallelism(settings.parallelism());
         configure.accept(env);
         DataStream<I> sent = env.fromSource(new DataGeneratorSource<>(new PacedGenerator<>(scenario.sensor(load)),
