@@ -326,17 +326,33 @@ final class RunCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(bmiOnly + " applies to bmi only");
             }
         }
-        refuseEndpoints("packets");
+        if (given("--feedback")) {
+            throw new IllegalArgumentException("--feedback does not apply to packets: the packets carry their own "
+                    + "labels, which the classifier learns from");
+        }
+        if (given("--control")) {
+            throw new IllegalArgumentException("--control does not apply to packets: its network learns throughout");
+        }
+        JobEndpoints endpoints = JobEndpoints.selfLabelled(source, sink, deadLetters);
         PacketsSettings settings = PacketsSettings.defaults();
         if (given("--input")) {
             if (given("--seconds") || given("--seed")) {
                 throw new IllegalArgumentException("--seconds and --seed apply to the simulated traffic; with "
                         + "--input the whole capture is classified");
             }
+            if (endpoints.source() != null) {
+                throw new IllegalArgumentException("--input and --source are two sources of packets: give one");
+            }
             settings = settings.withCaptures(PacketSources.captures(Path.of(input)));
+        }
+        if (!endpoints.simulated() && (given("--seed") || given("--realtime"))) {
+            throw new IllegalArgumentException("--seed and --realtime apply to the simulated traffic, not to --source "
+                    + endpoints.source().url());
         }
         if (given("--seconds")) {
             settings = settings.withSeconds(seconds);
+        } else if (!endpoints.bounded()) {
+            settings = settings.withSeconds(UNTIL_STOPPED_SECONDS);
         }
         if (given("--seed")) {
             settings = settings.withSeed(seed);
@@ -344,15 +360,27 @@ final class RunCommand implements Callable<Integer> {
         if (given("--realtime")) {
             settings = settings.withRealTime(realTime);
         }
-        out.printf(Locale.ROOT, "spikeline run packets: %s on an embedded Flink MiniCluster%n", settings.simulated()
-                ? String.format(Locale.ROOT, "%.1f s of simulated traffic", settings.seconds())
-                : settings.captures().size() + " capture file(s)");
+        if (endpoints.simulated()) {
+            out.printf(Locale.ROOT, "spikeline run packets: %s on an embedded Flink MiniCluster%s%n",
+                    settings.simulated() ? String.format(Locale.ROOT, "%.1f s of simulated traffic", settings.seconds())
+                            : settings.captures().size() + " capture file(s)", writes(endpoints));
+        } else {
+            out.printf(Locale.ROOT, "spikeline run packets: labelled packets from %s%s, %s%n",
+                    endpoints.source().url(), writes(endpoints), lasting(endpoints, settings.seconds()));
+        }
         out.flush();
-        PacketsRun.Result result = PacketsRun.run(settings, progressEvery, p -> progress(out,
-                p.score().signalSeconds(), p.decodingSeconds(), "accuracy", p.score().currentAccuracy(),
-                p.score().windowSeconds(), p.score().classifierLatencyQuantileUs(0.99)));
-        PacketsReport report = new PacketsReport(result);
-        return reported(out, report.text(), report.write(reportDir), reportDir);
+        Consumer<PacketsRun.Progress> progress = p -> progress(out, p.score().signalSeconds(), p.decodingSeconds(),
+                "accuracy", p.score().currentAccuracy(), p.score().windowSeconds(),
+                p.score().classifierLatencyQuantileUs(0.99));
+        // Ctrl-C stops a run on endpoints with a savepoint; the plain embedded run keeps the JVM's own handling.
+        try (StopSignal stop = endpoints.any() ? StopSignal.onShutdown() : StopSignal.manual()) {
+            PacketsRun.Result result = PacketsRun.run(settings, endpoints, stop, progressEvery, progress);
+            if (result.endpoints().isPresent() && result.endpoints().get().run().submitted()) {
+                return submitted(out, result.endpoints().get());
+            }
+            PacketsReport report = new PacketsReport(result);
+            return reported(out, report.text(), report.write(reportDir), reportDir);
+        }
     }
 
     /** The progress line: signal time, rate versus real time, the current score, latency, and lag if behind. */
