@@ -89,8 +89,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--seconds", defaultValue = "60", paramLabel = "S",
             description = "Seconds of signal to process (default: ${DEFAULT-VALUE} for bmi, 120 for eeg, 600 for gesture, "
-                    + "20 for packets; with a broker --source, until Ctrl-C; packets from a broker: traffic time from "
-                    + "the first packet's capture).")
+                    + "20 for packets; with a broker --source, until Ctrl-C; for packets from a --source, traffic "
+                    + "time from the first packet's capture).")
     double seconds;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "Seed of the simulated session (default: ${DEFAULT-VALUE}).")
@@ -112,7 +112,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--source", paramLabel = "URL",
             description = {"Where the sensor stream comes from instead of the built-in simulator: "
                     + "kafka://host:port/topic, mqtt://host:port/topic/# (a topic filter), file:///path (a recording: "
-                    + "EDF, SpikeGLX, Open Ephys, ...), or sim:reaching?channels=96&seed=1 / sim:eeg?seed=1 / sim:gesture?seed=1 / sim:packets?seed=1. Broker "
+                    + "EDF, SpikeGLX, Open Ephys, ...), or sim:reaching?channels=96&seed=1 / sim:eeg?seed=1 / "
+                    + "sim:gesture?seed=1 / sim:packets?seed=1. Broker "
                     + "messages are Avro single-object records (as `spikeline replay` sends them): bmi SampleFrames "
                     + "(--input broadband) or SpikeBatches (--input spike-counts) of --channels channels; eeg "
                     + "SampleFrames of 19 channels at 250 Hz; gesture EventBatches of a 128x128 camera; packets "
