@@ -89,7 +89,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--seconds", defaultValue = "60", paramLabel = "S",
             description = "Seconds of signal to process (default: ${DEFAULT-VALUE} for bmi, 120 for eeg, 600 for gesture, "
-                    + "20 for packets; with a broker --source, until Ctrl-C).")
+                    + "20 for packets; with a broker --source, until Ctrl-C; for packets from a --source, traffic "
+                    + "time from the first packet's capture).")
     double seconds;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "Seed of the simulated session (default: ${DEFAULT-VALUE}).")
@@ -111,17 +112,21 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--source", paramLabel = "URL",
             description = {"Where the sensor stream comes from instead of the built-in simulator: "
                     + "kafka://host:port/topic, mqtt://host:port/topic/# (a topic filter), file:///path (a recording: "
-                    + "EDF, SpikeGLX, Open Ephys, ...), or sim:reaching?channels=96&seed=1 / sim:eeg?seed=1. Broker "
+                    + "EDF, SpikeGLX, Open Ephys, ...), or sim:reaching?channels=96&seed=1 / sim:eeg?seed=1 / "
+                    + "sim:gesture?seed=1 / sim:packets?seed=1. Broker "
                     + "messages are Avro single-object records (as `spikeline replay` sends them): bmi SampleFrames "
                     + "(--input broadband) or SpikeBatches (--input spike-counts) of --channels channels; eeg "
-                    + "SampleFrames of 19 channels at 250 Hz. A broker source runs until Ctrl-C (which stops the job "
+                    + "SampleFrames of 19 channels at 250 Hz; gesture EventBatches of a 128x128 camera; packets "
+                    + "PacketRecords, whose labels are the feedback (unlabelled ones are classified, not learnt from; "
+                    + "--input labels captures by port). A broker source runs until Ctrl-C (which stops the job "
                     + "with a savepoint) or until --seconds of signal are decoded."})
     String source;
 
     @Option(names = "--feedback", paramLabel = "URL",
             description = "Where the feedback the decoder learns from comes from (Feedback records: bmi the hand "
-                    + "velocity, eeg the eyes state, at the start time of the batch or frame they label); required "
-                    + "with a --source that is not a simulator.")
+                    + "velocity, eeg the eyes state, at the start time of the batch or frame they label; gesture the "
+                    + "gesture at its onset); required with a --source that is not a simulator, except for packets, "
+                    + "which carry their labels.")
     String feedback;
 
     @Option(names = "--sink", paramLabel = "URL",
@@ -291,13 +296,22 @@ final class RunCommand implements Callable<Integer> {
         if (given("--input")) {
             throw new IllegalArgumentException("--input applies to bmi and packets only");
         }
-        refuseEndpoints("gesture");
+        if (given("--control")) {
+            throw new IllegalArgumentException("--control does not apply to gesture: its network learns throughout");
+        }
+        JobEndpoints endpoints = JobEndpoints.parse(source, feedback, sink, deadLetters, null);
+        if (!endpoints.simulated() && (given("--seed") || given("--realtime"))) {
+            throw new IllegalArgumentException("--seed and --realtime apply to the simulated camera, not to --source "
+                    + endpoints.source().url());
+        }
         GestureSettings settings = GestureSettings.defaults();
         if (given("--confidence")) {
             settings = settings.withConfidenceThreshold(confidence);
         }
         if (given("--seconds")) {
             settings = settings.withSeconds(seconds);
+        } else if (!endpoints.bounded()) {
+            settings = settings.withSeconds(UNTIL_STOPPED_SECONDS);
         }
         if (given("--seed")) {
             settings = settings.withSeed(seed);
@@ -305,15 +319,27 @@ final class RunCommand implements Callable<Integer> {
         if (given("--realtime")) {
             settings = settings.withRealTime(realTime);
         }
-        out.printf(Locale.ROOT, "spikeline run gesture: %.1f s of simulated events from a %dx%d camera on an "
-                + "embedded Flink MiniCluster%n", settings.batches() * settings.batchSeconds(),
-                settings.recording().width(), settings.recording().height());
+        if (endpoints.simulated()) {
+            out.printf(Locale.ROOT, "spikeline run gesture: %.1f s of simulated events from a %dx%d camera on an "
+                    + "embedded Flink MiniCluster%s%n", settings.batches() * settings.batchSeconds(),
+                    settings.recording().width(), settings.recording().height(), writes(endpoints));
+        } else {
+            out.printf(Locale.ROOT, "spikeline run gesture: events from a %dx%d camera, %s%s, %s%n",
+                    settings.recording().width(), settings.recording().height(), endpoints.describeInput(),
+                    writes(endpoints), lasting(endpoints, settings.seconds()));
+        }
         out.flush();
-        GestureRun.Result result = GestureRun.run(settings, progressEvery, p -> progress(out,
-                p.score().signalSeconds(), p.decodingSeconds(), "accuracy", p.score().currentAccuracy(),
-                GestureScore.WINDOW_SECONDS, p.score().latencyQuantileUs(0.99)));
-        GestureReport report = new GestureReport(result);
-        return reported(out, report.text(), report.write(reportDir), reportDir);
+        Consumer<GestureRun.Progress> progress = p -> progress(out, p.score().signalSeconds(), p.decodingSeconds(),
+                "accuracy", p.score().currentAccuracy(), GestureScore.WINDOW_SECONDS, p.score().latencyQuantileUs(0.99));
+        // Ctrl-C stops a run on endpoints with a savepoint; the plain embedded run keeps the JVM's own handling.
+        try (StopSignal stop = endpoints.any() ? StopSignal.onShutdown() : StopSignal.manual()) {
+            GestureRun.Result result = GestureRun.run(settings, endpoints, stop, progressEvery, progress);
+            if (result.endpoints().isPresent() && result.endpoints().get().run().submitted()) {
+                return submitted(out, result.endpoints().get());
+            }
+            GestureReport report = new GestureReport(result);
+            return reported(out, report.text(), report.write(reportDir), reportDir);
+        }
     }
 
     private int runPackets(PrintWriter out) throws Exception {
@@ -326,17 +352,33 @@ final class RunCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(bmiOnly + " applies to bmi only");
             }
         }
-        refuseEndpoints("packets");
+        if (given("--feedback")) {
+            throw new IllegalArgumentException("--feedback does not apply to packets: the packets carry their own "
+                    + "labels, which the classifier learns from");
+        }
+        if (given("--control")) {
+            throw new IllegalArgumentException("--control does not apply to packets: its network learns throughout");
+        }
+        JobEndpoints endpoints = JobEndpoints.selfLabelled(source, sink, deadLetters);
         PacketsSettings settings = PacketsSettings.defaults();
         if (given("--input")) {
             if (given("--seconds") || given("--seed")) {
                 throw new IllegalArgumentException("--seconds and --seed apply to the simulated traffic; with "
                         + "--input the whole capture is classified");
             }
+            if (endpoints.source() != null) {
+                throw new IllegalArgumentException("--input and --source are two sources of packets: give one");
+            }
             settings = settings.withCaptures(PacketSources.captures(Path.of(input)));
+        }
+        if (!endpoints.simulated() && (given("--seed") || given("--realtime"))) {
+            throw new IllegalArgumentException("--seed and --realtime apply to the simulated traffic, not to --source "
+                    + endpoints.source().url());
         }
         if (given("--seconds")) {
             settings = settings.withSeconds(seconds);
+        } else if (!endpoints.bounded()) {
+            settings = settings.withSeconds(UNTIL_STOPPED_SECONDS);
         }
         if (given("--seed")) {
             settings = settings.withSeed(seed);
@@ -344,15 +386,27 @@ final class RunCommand implements Callable<Integer> {
         if (given("--realtime")) {
             settings = settings.withRealTime(realTime);
         }
-        out.printf(Locale.ROOT, "spikeline run packets: %s on an embedded Flink MiniCluster%n", settings.simulated()
-                ? String.format(Locale.ROOT, "%.1f s of simulated traffic", settings.seconds())
-                : settings.captures().size() + " capture file(s)");
+        if (endpoints.simulated()) {
+            out.printf(Locale.ROOT, "spikeline run packets: %s on an embedded Flink MiniCluster%s%n",
+                    settings.simulated() ? String.format(Locale.ROOT, "%.1f s of simulated traffic", settings.seconds())
+                            : settings.captures().size() + " capture file(s)", writes(endpoints));
+        } else {
+            out.printf(Locale.ROOT, "spikeline run packets: labelled packets from %s%s, %s%n",
+                    endpoints.source().url(), writes(endpoints), lasting(endpoints, settings.seconds()));
+        }
         out.flush();
-        PacketsRun.Result result = PacketsRun.run(settings, progressEvery, p -> progress(out,
-                p.score().signalSeconds(), p.decodingSeconds(), "accuracy", p.score().currentAccuracy(),
-                p.score().windowSeconds(), p.score().classifierLatencyQuantileUs(0.99)));
-        PacketsReport report = new PacketsReport(result);
-        return reported(out, report.text(), report.write(reportDir), reportDir);
+        Consumer<PacketsRun.Progress> progress = p -> progress(out, p.score().signalSeconds(), p.decodingSeconds(),
+                "accuracy", p.score().currentAccuracy(), p.score().windowSeconds(),
+                p.score().classifierLatencyQuantileUs(0.99));
+        // Ctrl-C stops a run on endpoints with a savepoint; the plain embedded run keeps the JVM's own handling.
+        try (StopSignal stop = endpoints.any() ? StopSignal.onShutdown() : StopSignal.manual()) {
+            PacketsRun.Result result = PacketsRun.run(settings, endpoints, stop, progressEvery, progress);
+            if (result.endpoints().isPresent() && result.endpoints().get().run().submitted()) {
+                return submitted(out, result.endpoints().get());
+            }
+            PacketsReport report = new PacketsReport(result);
+            return reported(out, report.text(), report.write(reportDir), reportDir);
+        }
     }
 
     /** The progress line: signal time, rate versus real time, the current score, latency, and lag if behind. */
@@ -396,16 +450,6 @@ final class RunCommand implements Callable<Integer> {
             s = s.withLearnSeconds(learnSeconds);
         }
         return s;
-    }
-
-    /** Refuses the endpoint options for an application that runs on its simulator or files only. */
-    private void refuseEndpoints(String application) {
-        for (String option : new String[] {"--source", "--feedback", "--sink", "--dead-letters", "--control"}) {
-            if (given(option)) {
-                throw new IllegalArgumentException(option + " is not available for " + application
-                        + " yet; it runs on its simulator" + ("packets".equals(application) ? " or --input captures" : ""));
-            }
-        }
     }
 
     private boolean given(String option) {

@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param given the endpoints
  * @param run the run: its ending, savepoint and dead letters, or the job it submitted
- * @param unscored output records the run could not score (outside its time span)
+ * @param unscored output records the run could not score (outside its time span, or without a label)
  */
 public record EndpointSummary(JobEndpoints given, EndpointRun.Result run, long unscored) {
 
@@ -24,7 +24,8 @@ public record EndpointSummary(JobEndpoints given, EndpointRun.Result run, long u
         lines.add(line("dead letters", run.deadLetters() + (given.deadLetters() != null
                 ? ", written to " + given.deadLetters().url() : run.deadLetters().total() > 0 ? ", logged" : "")));
         if (unscored > 0) {
-            lines.add(line("unscored", unscored + " output records outside the run's time span"));
+            lines.add(line("unscored", unscored + " output records not scored (outside the run's time span or "
+                    + "unlabelled)"));
         }
         if (run.outcome() != null) {
             String ending = switch (run.outcome().ending()) {

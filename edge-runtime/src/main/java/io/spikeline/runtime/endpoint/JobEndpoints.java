@@ -43,6 +43,17 @@ public record JobEndpoints(Endpoint source, Endpoint feedback, Endpoint sink, En
     }
 
     /**
+     * The endpoints of an application whose records carry their own feedback (labelled packets): its source, when it
+     * is not a simulator, is its feedback too, so it needs no other.
+     */
+    public static JobEndpoints selfLabelled(String source, String sink, String deadLetters) {
+        Endpoint in = source == null ? null : Endpoint.parse(source);
+        return new JobEndpoints(in, in == null || in instanceof SimEndpoint ? null : in,
+                sink == null ? null : Endpoint.parse(sink), deadLetters == null ? null : Endpoint.parse(deadLetters),
+                null);
+    }
+
+    /**
      * These endpoints with the URLs given (not {@code null}) in their place, as command-line options override a
      * configuration file's.
      */
@@ -84,6 +95,7 @@ public record JobEndpoints(Endpoint source, Endpoint feedback, Endpoint sink, En
 
     /** The inputs in words, for reports. */
     public String describeInput() {
-        return source.url() + (feedback == null ? "" : ", feedback from " + feedback.url());
+        return source.url() + (feedback == null ? "" : feedback == source ? " (its records labelled)"
+                : ", feedback from " + feedback.url());
     }
 }

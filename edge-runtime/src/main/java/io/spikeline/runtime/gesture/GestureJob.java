@@ -1,9 +1,6 @@
 package io.spikeline.runtime.gesture;
 
-import io.spikeline.connectors.RawMessage;
-import io.spikeline.connectors.kafka.DecodedStream;
 import io.spikeline.connectors.kafka.KafkaRecordType;
-import io.spikeline.connectors.kafka.SpikelineKafka;
 import io.spikeline.connectors.types.RecordTypes;
 import io.spikeline.models.network.ConnectionSpec;
 import io.spikeline.models.network.Connectivity;
@@ -25,7 +22,9 @@ import io.spikeline.operators.signal.EventBinningFunction;
 import io.spikeline.operators.snn.ControlledSpikingNetworkFunction;
 import io.spikeline.operators.snn.NetworkControl;
 import io.spikeline.operators.snn.SnnOptions;
-import io.spikeline.runtime.endpoint.KafkaEndpoint;
+import io.spikeline.runtime.endpoint.Endpoint;
+import io.spikeline.runtime.endpoint.EndpointSources;
+import io.spikeline.runtime.endpoint.EndpointStream;
 import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -34,8 +33,6 @@ import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.api.java.typeutils.EitherTypeInfo;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
-import org.apache.flink.connector.kafka.source.KafkaSource;
-import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.types.Either;
@@ -43,7 +40,7 @@ import org.apache.flink.util.Collector;
 
 /**
  * The {@code gesture} job: DVS events and gesture labels ({@link #DEVICE_TYPE}, from {@link #simulated},
- * {@link #fromKafka} or any other source of the same type) → event binning (1 ms, 2×2-pixel cells, ON/OFF) →
+ * {@link #fromEndpoints} or any other source of the same type) → event binning (1 ms, 2×2-pixel cells, ON/OFF) →
  * {@link GestureSampler} (one 1 s sample per gesture onset, pooled to 5 ms and 8×8-pixel cells; labels stamped onto
  * their samples) → the SNN classifier per key ({@link #classifier}: a heterogeneous-delay feature layer and a readout)
  * with early decision, learning online from the labels. The output carries the classifier's decodings (left) and the
@@ -103,24 +100,17 @@ public final class GestureJob {
     }
 
     /**
-     * The camera's events and labels from two Kafka topics (Avro single-object messages), each read from its
-     * endpoint's starting offsets up to the end the topic has when the job starts, so that a run over what the topics
-     * hold ends; with the messages that did not decode.
+     * The camera's events and labels from two endpoints (broker topics of Avro single-object messages, or files of
+     * the records), with the messages that did not decode.
      */
-    public static DecodedStream<Either<EventBatch, Feedback>> fromKafka(StreamExecutionEnvironment env,
-                                                                        KafkaEndpoint events, KafkaEndpoint labels) {
-        DecodedStream<EventBatch> batches = SpikelineKafka.read(env, upToTheEnd(events),
-                KafkaRecordType.eventBatches(), events.settings());
-        DecodedStream<Feedback> feedback = SpikelineKafka.read(env, upToTheEnd(labels), KafkaRecordType.feedback(),
-                labels.settings());
+    public static EndpointStream<Either<EventBatch, Feedback>> fromEndpoints(StreamExecutionEnvironment env,
+                                                                           Endpoint events, Endpoint labels) {
+        EndpointStream<EventBatch> batches = EndpointSources.read(env, events, KafkaRecordType.eventBatches());
+        EndpointStream<Feedback> feedback = EndpointSources.read(env, labels, KafkaRecordType.feedback());
         DataStream<Either<EventBatch, Feedback>> device = batches.records()
                 .map(b -> Either.<EventBatch, Feedback>Left(b)).returns(DEVICE_TYPE)
                 .union(feedback.records().map(f -> Either.<EventBatch, Feedback>Right(f)).returns(DEVICE_TYPE));
-        return new DecodedStream<>(device, batches.deadLetters().union(feedback.deadLetters()));
-    }
-
-    private static KafkaSource<RawMessage> upToTheEnd(KafkaEndpoint topic) {
-        return SpikelineKafka.source(topic.settings()).setBounded(OffsetsInitializer.latest()).build();
+        return new EndpointStream<>(device, batches.deadLettersWith(feedback));
     }
 
     /*

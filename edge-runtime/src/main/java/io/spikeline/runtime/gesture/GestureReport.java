@@ -46,19 +46,21 @@ public final class GestureReport {
         int n = score.count();
         int part = partGestures();
         List<String> lines = new ArrayList<>();
-        lines.add("spikeline gesture: simulated event camera, 12 gestures, seed " + s.seed()
-                + (s.realTime() ? ", paced at real time" : ""));
-        lines.add(f("signal           %.1f s: %d gestures classified, %d events (%.0f per s of signal), %dx%d pixels",
-                score.signalSeconds(), n, result.events(), result.events() / (s.batches() * s.batchSeconds()),
+        lines.add("spikeline gesture: " + (result.simulated() ? "simulated event camera, 12 gestures, seed " + s.seed()
+                + (s.realTime() ? ", paced at real time" : "")
+                : result.endpoints().orElseThrow().given().describeInput() + ", 12 gestures"));
+        lines.add(f("signal           %.1f s: %d gestures classified, %s%dx%d pixels", score.signalSeconds(), n,
+                result.simulated() ? f("%d events (%.0f per s of signal), ", result.events(),
+                        result.events() / (s.batches() * s.batchSeconds())) : "",
                 s.recording().width(), s.recording().height()));
         lines.add(f("samples          %.0f ms from each onset in %d bins of %.0f ms over %d cells (ON/OFF), decoded "
                         + "every %.0f ms", sp.sampleUs() / 1e3, sp.sampleBins(), sp.sampleBinUs() / 1e3,
                 sp.sampleGrid().channelCount(), sp.decodeBins() * sp.sampleBinUs() / 1e3));
         lines.add(f("wall time        %.2f s (%.2f s start-up, %.2f s classifying)",
                 result.timing().wallSeconds(), result.timing().startupSeconds(), result.timing().answeringSeconds()));
-        lines.add(f("rate             %.1fx real time while classifying (%.1fx including start-up), %.0f events/s",
+        lines.add(f("rate             %.1fx real time while classifying (%.1fx including start-up)%s",
                 result.realTimeFactor(), score.signalSeconds() / result.timing().wallSeconds(),
-                result.eventsPerSecond()));
+                result.simulated() ? f(", %.0f events/s", result.eventsPerSecond()) : ""));
         lines.add(f("accuracy first %3d gestures  %.3f (chance %.3f)", part, firstPartAccuracy(),
                 1.0 / GestureSettings.CLASSES.length));
         lines.add(f("accuracy last %4d gestures  %.3f", part, lastPartAccuracy()));
@@ -74,6 +76,7 @@ public final class GestureReport {
         lines.add(f("latency          p50 %.3f ms, p99 %.3f ms, max %.3f ms (spike batch into the "
                         + "classifier to decode out)", score.latencyQuantileUs(0.5) / 1e3,
                 score.latencyQuantileUs(0.99) / 1e3, score.latencyQuantileUs(1) / 1e3));
+        result.endpoints().ifPresent(e -> lines.addAll(e.lines()));
         return String.join(System.lineSeparator(), lines) + System.lineSeparator();
     }
 
@@ -108,7 +111,8 @@ public final class GestureReport {
                 .append(SvgPlot.histogram("ms from onset to the decision (confidence reached)", "gestures",
                         score.earlyDecisionMs(), score.settings().sampler().sampleUs() / 1000));
         int samples = Math.min(GestureSettings.CLASSES.length, n);
-        if (samples > 0) {
+        // The raster replays the simulated camera, so it shows only a simulated run's samples.
+        if (samples > 0 && result.simulated()) {
             h.append("<h2>Feature layer spike raster: the first ").append(samples)
                     .append(" gesture samples, whole (the job stops integrating a sample at its early decision)</h2>\n")
                     .append(FeatureRaster.of(score.settings(), samples).svg());

@@ -1,28 +1,49 @@
 package io.spikeline.runtime.gesture;
 
+import io.spikeline.connectors.deadletter.DeadLetter;
 import io.spikeline.connectors.types.RecordTypes;
 import io.spikeline.ingest.sim.GestureSimulator;
 import io.spikeline.models.record.Decoding;
 import io.spikeline.models.record.EventBatch;
 import io.spikeline.models.record.Feedback;
-import io.spikeline.runtime.endpoint.Endpoint;
-import io.spikeline.runtime.endpoint.EndpointSinks;
+import io.spikeline.runtime.endpoint.EndpointRun;
+import io.spikeline.runtime.endpoint.EndpointStream;
+import io.spikeline.runtime.endpoint.EndpointSummary;
+import io.spikeline.runtime.endpoint.JobEndpoints;
+import io.spikeline.runtime.endpoint.SimEndpoint;
+import io.spikeline.runtime.endpoint.StopSignal;
 import io.spikeline.runtime.report.EmbeddedJob;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.types.Either;
 
 /**
- * Runs the {@code gesture} job on an embedded Flink MiniCluster, over the simulated camera or another bounded stream
- * of events and labels, and scores it as it runs.
+ * Runs the {@code gesture} job and scores it as it runs: on an embedded Flink MiniCluster over the simulated camera, or
+ * on {@link JobEndpoints} (events and labels from brokers or files, decodings to a sink), locally or submitted to a
+ * cluster.
  */
 public final class GestureRun {
+    /** {@link Result#events} of a run whose camera events were not counted: those of an endpoint. */
+    public static final long UNCOUNTED = -1;
+
     private GestureRun() {}
 
-    /** What a run measured: the score, its wall times, and the events the camera sent. */
-    public record Result(GestureScore score, EmbeddedJob.Timing timing, long events) {
+    /**
+     * What a run measured: the score, its wall times, the events the camera sent ({@link #UNCOUNTED} for a source
+     * endpoint), and, for a run on endpoints, what they did.
+     */
+    public record Result(GestureScore score, EmbeddedJob.Timing timing, long events,
+                         Optional<EndpointSummary> endpoints) {
+        /** A run of the built-in simulator without endpoints. */
+        public Result(GestureScore score, EmbeddedJob.Timing timing, long events) {
+            this(score, timing, events, Optional.empty());
+        }
+
         /** Signal seconds classified per wall second while classifying. */
         public double realTimeFactor() {
             return score.signalSeconds() / timing.answeringSeconds();
@@ -31,6 +52,11 @@ public final class GestureRun {
         /** Camera events processed per wall second while classifying. */
         public double eventsPerSecond() {
             return events / timing.answeringSeconds();
+        }
+
+        /** Whether the events came from the simulator (counted), not from an endpoint. */
+        public boolean simulated() {
+            return events != UNCOUNTED;
         }
     }
 
@@ -47,33 +73,75 @@ public final class GestureRun {
      */
     public static Result run(GestureSettings settings, double progressEverySeconds, Consumer<Progress> progress)
             throws Exception {
-        return run(settings, env -> GestureJob.simulated(env, settings), events(settings), null, progressEverySeconds,
-                progress);
+        GestureScore score = new GestureScore(settings);
+        StreamExecutionEnvironment env = EmbeddedJob.environment();
+        EmbeddedJob.Timing timing = EmbeddedJob.collect(
+                GestureJob.build(env, GestureJob.simulated(env, settings), settings), "spikeline gesture",
+                record -> record.isLeft(), score::add, progressEverySeconds,
+                decodingSeconds -> progress.accept(new Progress(score, decodingSeconds)));
+        requireMatched(score);
+        return new Result(score, timing, events(settings));
     }
 
     /**
-     * Runs the job on the bounded stream {@code device} builds in the run's environment, which carries
-     * {@code events} camera events; writes the decodings to {@code sink} too, unless it is null.
+     * Runs {@code given} on {@code endpoints}: the camera's events and the gesture labels from their endpoints (or
+     * the simulator), the decodings to the sink. It ends when the inputs end, once the gestures scored reach
+     * {@code given.seconds()} of signal, or when {@code stop} is raised. Without endpoints this is {@link
+     * #run(GestureSettings, double, Consumer)}. Submitted by a cluster client, the job is only submitted: the result
+     * has an empty score.
      */
-    public static Result run(GestureSettings settings,
-                             Function<StreamExecutionEnvironment, DataStream<Either<EventBatch, Feedback>>> device,
-                             long events, Endpoint sink, double progressEverySeconds, Consumer<Progress> progress)
-            throws Exception {
-        GestureScore score = new GestureScore(settings);
-        StreamExecutionEnvironment env = EmbeddedJob.environment();
-        DataStream<Either<Decoding, Feedback>> output = GestureJob.build(env, device.apply(env), settings);
-        if (sink != null) {
-            EndpointSinks.decodings(output.filter(o -> o.isLeft()).map(o -> o.left()).returns(RecordTypes.DECODING),
-                    sink);
+    public static Result run(GestureSettings given, JobEndpoints endpoints, StopSignal stop,
+                             double progressEverySeconds, Consumer<Progress> progress) throws Exception {
+        if (!endpoints.any()) {
+            return run(given, progressEverySeconds, progress);
         }
-        EmbeddedJob.Timing timing = EmbeddedJob.collect(output, "spikeline gesture", record -> record.isLeft(),
-                score::add, progressEverySeconds,
+        if (endpoints.control() != null) {
+            throw new IllegalArgumentException("gesture takes no --control: its network learns throughout");
+        }
+        GestureSettings settings = endpoints.simulator() == null ? given : withSimulator(given, endpoints.simulator());
+        StreamExecutionEnvironment env = EndpointRun.environment();
+        List<DataStream<DeadLetter>> deadLetters = new ArrayList<>();
+        DataStream<Either<EventBatch, Feedback>> device;
+        long events;
+        if (endpoints.simulated()) {
+            device = GestureJob.simulated(env, settings);
+            events = events(settings);
+        } else {
+            EndpointStream<Either<EventBatch, Feedback>> input = GestureJob.fromEndpoints(env, endpoints.source(),
+                    endpoints.feedback());
+            device = input.records();
+            deadLetters.addAll(input.deadLetters());
+            events = UNCOUNTED;
+        }
+        DataStream<Either<Decoding, Feedback>> output = GestureJob.build(env, device, settings);
+        DataStream<Decoding> decodings = output.filter(o -> o.isLeft()).map(o -> o.left())
+                .returns(RecordTypes.DECODING);
+        GestureScore score = new GestureScore(settings);
+        EndpointRun.Result run = EndpointRun.run(endpoints, output, GestureJob.OUTPUT_TYPE, decodings, deadLetters,
+                "spikeline gesture", record -> record.isLeft(), score::add,
+                () -> score.signalSeconds() >= settings.seconds(), stop, progressEverySeconds,
                 decodingSeconds -> progress.accept(new Progress(score, decodingSeconds)));
+        EndpointSummary done = new EndpointSummary(endpoints, run, 0);
+        if (run.submitted()) {
+            return new Result(score, new EmbeddedJob.Timing(0, 0), events, Optional.of(done));
+        }
+        if (endpoints.simulated()) {
+            requireMatched(score);
+        }
+        return new Result(score, run.outcome().timing(), events, Optional.of(done));
+    }
+
+    /** {@code settings} drawn from the simulator URL's {@code seed}. */
+    private static GestureSettings withSimulator(GestureSettings settings, SimEndpoint sim) {
+        sim.require(SimEndpoint.Simulator.GESTURE).allowOnly(Set.of("seed"));
+        return settings.withSeed(sim.integer("seed", settings.seed()));
+    }
+
+    private static void requireMatched(GestureScore score) {
         if (score.unmatchedLabels() > 0) {
             throw new IllegalStateException("the job ended with " + score.unmatchedLabels()
                     + " gesture labels whose decode never came");
         }
-        return new Result(score, timing, events);
     }
 
     /** The events of the simulated recording, counted on a replay of it (the simulator is seeded). */

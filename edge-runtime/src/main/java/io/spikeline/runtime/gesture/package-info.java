@@ -5,11 +5,11 @@
  * <p>{@link io.spikeline.runtime.gesture.GestureJob} assembles the job on any stream of events and labels (event
  * binning, {@link io.spikeline.runtime.gesture.GestureSampler} cutting one sample per gesture onset, the SNN classifier
  * with early decision); {@link io.spikeline.runtime.gesture.GestureJob#simulated} is that stream from the event
- * camera simulator, {@link io.spikeline.runtime.gesture.GestureJob#fromKafka} from an events topic and a labels topic;
- * {@link io.spikeline.runtime.gesture.GestureRun} runs it on an embedded MiniCluster, optionally writing the
- * decodings to an endpoint; {@link io.spikeline.runtime.gesture.GestureScore} scores it prequentially (each gesture is
- * decided before the network learns from its label) and {@link io.spikeline.runtime.gesture.GestureReport} writes the
- * report.
+ * camera simulator, {@link io.spikeline.runtime.gesture.GestureJob#fromEndpoints} from an events endpoint and a
+ * labels endpoint (Kafka or MQTT topics, files); {@link io.spikeline.runtime.gesture.GestureRun} runs it on an
+ * embedded MiniCluster or on endpoints (locally, or submitted to a cluster), optionally writing the decodings to a
+ * sink; {@link io.spikeline.runtime.gesture.GestureScore} scores it prequentially (each gesture is decided before the
+ * network learns from its label) and {@link io.spikeline.runtime.gesture.GestureReport} writes the report.
  *
  * <p>Accuracy is the fraction of gestures whose decision names the true gesture; decision time runs from a gesture's
  * onset to the end of the first decode window whose softmax confidence reached the threshold; latency is the

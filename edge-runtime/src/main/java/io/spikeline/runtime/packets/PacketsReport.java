@@ -39,10 +39,11 @@ public final class PacketsReport {
         int part = partPackets();
         double busy = result.timing().answeringSeconds();
         List<String> lines = new ArrayList<>();
-        lines.add("spikeline packets: " + (s.simulated()
-                ? "simulated gateway traffic, seed " + s.seed() + ", labelled by the simulator"
+        boolean embedded = result.endpoints().map(e -> e.given().simulated()).orElse(true);
+        lines.add("spikeline packets: " + (!embedded ? result.endpoints().orElseThrow().given().describeInput()
+                : s.simulated() ? "simulated gateway traffic, seed " + s.seed() + ", labelled by the simulator"
                 : s.captures().size() + " capture" + (s.captures().size() == 1 ? " " + s.captures().get(0) : "s")
-                        + ", labelled by port") + (s.realTime() ? ", paced at real time" : ""));
+                        + ", labelled by port") + (s.realTime() && embedded ? ", paced at real time" : ""));
         lines.add(f("traffic          %.1f s: %d packets in %d flows, %d classes (%s)", score.signalSeconds(), n,
                 score.flowCount(), score.classes().size(), String.join(", ", score.classes())));
         lines.add(f("encoding         first %d bytes from the IP header, %s code over %d bins (%d channels) -> %d "
@@ -71,6 +72,7 @@ public final class PacketsReport {
                 score.classifierLatencyQuantileUs(0.5) / 1e3, score.classifierLatencyQuantileUs(0.99) / 1e3,
                 score.classifierLatencyQuantileUs(1) / 1e3, score.pipelineLatencyQuantileUs(0.5) / 1e3,
                 score.pipelineLatencyQuantileUs(0.99) / 1e3));
+        result.endpoints().ifPresent(e -> lines.addAll(e.lines()));
         return String.join(System.lineSeparator(), lines) + System.lineSeparator();
     }
 

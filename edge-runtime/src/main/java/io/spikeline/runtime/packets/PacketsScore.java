@@ -10,27 +10,35 @@ import java.util.Map;
 /**
  * Scores a {@code packets} run's verdicts against each packet's label as they arrive: the packet's class (decided
  * before the network learnt from that label) and its flow's running vote after it, per packet; and each flow's last
- * vote, per flow. Accuracy is measured over windows of {@link #windowPackets()} consecutive packets. Every packet of
- * the embedded sources is labelled.
+ * vote, per flow. Accuracy is measured over windows of {@link #windowPackets()} consecutive packets.
+ *
+ * <p>A score of a known run ({@link #PacketsScore}: the embedded sources, every packet labelled) places each verdict
+ * by its packet's number. A score of an {@link #open} input (a broker or a file, of a length unknown in advance)
+ * places each labelled packet's verdict in arrival order and grows with them; unlabelled packets are not scored
+ * ({@link #scores}), and the traffic time runs from the earliest capture time seen.
  */
 public final class PacketsScore {
     /** The most packets in a window of the accuracy curve and the current accuracy. */
     public static final int MAX_WINDOW_PACKETS = 1000;
+    private static final int OPEN_CAPACITY = 4096;
 
     private final List<String> classes;
     private final double seconds;
+    /** The packets of a known run, or -1 for an open input. */
+    private final int expected;
     private final int windowPackets;
-    private final int[] truth;
-    private final int[] packetClass;
-    private final int[] flowClass;
-    private final long[] captureUs;
+    private int[] truth;
+    private int[] packetClass;
+    private int[] flowClass;
+    private long[] captureUs;
     /** In arrival order. */
-    private final long[] classifierLatencyUs;
-    private final long[] pipelineLatencyUs;
-    private final int[] scoredInWindow;
+    private long[] classifierLatencyUs;
+    private long[] pipelineLatencyUs;
+    private int[] scoredInWindow;
     /** Per flow: its label and its latest vote, with the packets that vote counts. */
     private final Map<String, int[]> flows = new HashMap<>();
     private double recentAccuracy = Double.NaN;
+    private long firstCaptureUs = Long.MAX_VALUE;
     private long lastCaptureUs;
     private int count;
 
@@ -40,10 +48,16 @@ public final class PacketsScore {
      * @param seconds the traffic time they span, s
      */
     public PacketsScore(List<String> classes, long packets, double seconds) {
+        this(classes, Math.toIntExact(packets), seconds, Math.max(1, Math.min(MAX_WINDOW_PACKETS,
+                Math.toIntExact(packets) / 10)));
+    }
+
+    private PacketsScore(List<String> classes, int expected, double seconds, int windowPackets) {
         this.classes = List.copyOf(classes);
         this.seconds = seconds;
-        int n = Math.toIntExact(packets);
-        this.windowPackets = Math.max(1, Math.min(MAX_WINDOW_PACKETS, n / 10));
+        this.expected = expected;
+        this.windowPackets = windowPackets;
+        int n = expected >= 0 ? expected : OPEN_CAPACITY;
         truth = new int[n];
         packetClass = new int[n];
         flowClass = new int[n];
@@ -54,23 +68,48 @@ public final class PacketsScore {
         scoredInWindow = new int[(n + windowPackets - 1) / windowPackets];
     }
 
+    /**
+     * The score of an input of unknown length, {@link #complete} once it spans {@code seconds} of traffic time; its
+     * windows are {@link #MAX_WINDOW_PACKETS} packets.
+     */
+    public static PacketsScore open(List<String> classes, double seconds) {
+        if (!(seconds > 0)) {
+            throw new IllegalArgumentException("seconds must be > 0, was " + seconds);
+        }
+        return new PacketsScore(classes, -1, seconds, MAX_WINDOW_PACKETS);
+    }
+
+    /** Whether {@code v} is scored: every verdict of a known run, the labelled packets' of an open input. */
+    public boolean scores(PacketVerdict v) {
+        return expected >= 0 || v.truth() >= 0;
+    }
+
     /** Takes a verdict of the job. */
     public void add(PacketVerdict v) {
-        if (v.index() < 0 || v.index() >= truth.length) {
-            throw new IllegalStateException("a verdict for packet " + v.index() + " of a run of " + truth.length);
-        }
-        int i = (int) v.index();
-        if (packetClass[i] >= 0) {
-            throw new IllegalStateException("two verdicts for packet " + i);
+        int i;
+        if (expected >= 0) {
+            if (v.index() < 0 || v.index() >= expected) {
+                throw new IllegalStateException("a verdict for packet " + v.index() + " of a run of " + expected);
+            }
+            i = (int) v.index();
+            if (packetClass[i] >= 0) {
+                throw new IllegalStateException("two verdicts for packet " + i);
+            }
+        } else {
+            i = count;
+            if (i == truth.length) {
+                grow();
+            }
         }
         if (v.truth() < 0 || v.truth() >= classes.size()) {
-            throw new IllegalStateException("packet " + i + " is labelled " + v.truth() + ", not one of the "
+            throw new IllegalStateException("packet " + v.index() + " is labelled " + v.truth() + ", not one of the "
                     + classes.size() + " classes");
         }
         truth[i] = v.truth();
         packetClass[i] = v.packetClass();
         flowClass[i] = v.flowClass();
         captureUs[i] = v.captureTimeUs();
+        firstCaptureUs = Math.min(firstCaptureUs, v.captureTimeUs());
         lastCaptureUs = Math.max(lastCaptureUs, v.captureTimeUs());
         classifierLatencyUs[count] = v.classifierLatencyUs();
         pipelineLatencyUs[count] = v.pipelineLatencyUs();
@@ -81,16 +120,27 @@ public final class PacketsScore {
         }
         count++;
         int w = i / windowPackets;
-        int size = Math.min(truth.length, (w + 1) * windowPackets) - w * windowPackets;
+        int size = expected >= 0 ? Math.min(expected, (w + 1) * windowPackets) - w * windowPackets : windowPackets;
         if (++scoredInWindow[w] == size) {
             int from = w * windowPackets;
             recentAccuracy = accuracy(from, from + size);
         }
     }
 
+    private void grow() {
+        int n = truth.length * 2;
+        truth = Arrays.copyOf(truth, n);
+        packetClass = Arrays.copyOf(packetClass, n);
+        flowClass = Arrays.copyOf(flowClass, n);
+        captureUs = Arrays.copyOf(captureUs, n);
+        classifierLatencyUs = Arrays.copyOf(classifierLatencyUs, n);
+        pipelineLatencyUs = Arrays.copyOf(pipelineLatencyUs, n);
+        scoredInWindow = Arrays.copyOf(scoredInWindow, (n + windowPackets - 1) / windowPackets);
+    }
+
     /** Whether every packet has its verdict. */
     public boolean complete() {
-        return count == truth.length;
+        return expected >= 0 ? count == expected : count > 0 && spannedSeconds() >= seconds;
     }
 
     public int count() {
@@ -106,9 +156,16 @@ public final class PacketsScore {
         return windowPackets;
     }
 
-    /** Traffic time classified so far, s: the whole span once complete, else up to the latest packet's capture. */
+    /**
+     * Traffic time classified so far, s: of a known run, the whole span once complete, else up to the latest packet's
+     * capture; of an open input, from the earliest capture to the latest.
+     */
     public double signalSeconds() {
-        return complete() ? seconds : lastCaptureUs / 1e6;
+        return expected < 0 ? spannedSeconds() : complete() ? seconds : lastCaptureUs / 1e6;
+    }
+
+    private double spannedSeconds() {
+        return count == 0 ? 0 : (lastCaptureUs - firstCaptureUs) / 1e6;
     }
 
     /** Per-packet accuracy of the latest complete window; NaN before the first window closes. */
@@ -118,7 +175,8 @@ public final class PacketsScore {
 
     /** The traffic time of a window on average, s. */
     public double windowSeconds() {
-        return windowPackets * seconds / truth.length;
+        return expected >= 0 ? windowPackets * seconds / expected
+                : count == 0 ? 0 : windowPackets * signalSeconds() / count;
     }
 
     /** The per-packet confusion matrix of packets [from, to), all scored. */

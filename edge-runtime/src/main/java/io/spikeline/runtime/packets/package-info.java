@@ -6,7 +6,8 @@
  * <p>{@link io.spikeline.runtime.packets.PacketSources} builds the bounded input of an embedded run, the traffic
  * simulator or capture files (labelled by {@link io.spikeline.runtime.packets.PortClasses}), apart from
  * {@link io.spikeline.runtime.packets.PacketsJob}, which takes any stream of labelled packets;
- * {@link io.spikeline.runtime.packets.PacketsRun} runs it on an embedded MiniCluster;
+ * {@link io.spikeline.runtime.packets.PacketsRun} runs it on an embedded MiniCluster or on endpoints (labelled packets
+ * from a broker topic or a file, each packet's flow decoding to a sink; locally, or submitted to a cluster);
  * {@link io.spikeline.runtime.packets.PacketsScore} scores it prequentially (each packet is classified before the
  * network learns from its label) and {@link io.spikeline.runtime.packets.PacketsReport} writes the report.
  *

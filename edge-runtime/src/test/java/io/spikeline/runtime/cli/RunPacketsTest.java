@@ -4,6 +4,7 @@ import static io.spikeline.runtime.cli.CommandLineRun.figure;
 import static io.spikeline.runtime.cli.CommandLineRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spikeline.ingest.pcap.PcapReader;
 import io.spikeline.ingest.sim.TrafficParameters;
 import io.spikeline.ingest.sim.TrafficSimulator;
@@ -11,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RunPacketsTest {
     private static final Path CAPTURES = Path.of("/work/shared/data/pcap");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path tmp;
@@ -99,5 +103,34 @@ class RunPacketsTest {
         assertThat(r[2]).contains("--channels applies to bmi only");
         r = run("run", "packets", "--input", tmp.resolve("absent.pcap").toString());
         assertThat(r[2]).contains("no capture file or folder at");
+    }
+
+    @Test
+    void aSimulatorNamedByUrlWritesEachPacketsFlowDecodingAsJsonLines() throws Exception {
+        Path decodings = tmp.resolve("out/flows.jsonl");
+        Path reports = tmp.resolve("sim-report");
+        String[] r = run("run", "packets", "--seconds", "3", "--source", "sim:packets?seed=2", "--sink",
+                "file://" + decodings, "--report-dir", reports.toString());
+        System.out.print(r[1]);
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        assertThat(r[1]).contains("spikeline run packets: 3.0 s of simulated traffic on an embedded Flink "
+                + "MiniCluster, decodings to file://" + decodings);
+        String text = Files.readString(reports.resolve("report.txt"), StandardCharsets.UTF_8);
+        assertThat(text).startsWith("spikeline packets: simulated gateway traffic, seed 2")
+                .contains("dead letters     0").contains("ended            at the end of the input");
+
+        List<Long> captured = new ArrayList<>();
+        try (TrafficSimulator simulator = new TrafficSimulator(TrafficParameters.defaults(2))) {
+            for (long t = simulator.read().captureTimeUs(); t < 3_000_000; t = simulator.read().captureTimeUs()) {
+                captured.add(t);
+            }
+        }
+        assertThat(figure(text, "^traffic +[0-9.]+ s: (\\d+) packets")).isEqualTo(captured.size());
+        // One flow decoding per packet, in the packets' order, at its capture time.
+        List<Long> answered = new ArrayList<>();
+        for (String line : Files.readAllLines(decodings, StandardCharsets.UTF_8)) {
+            answered.add(JSON.readTree(line).get("eventTimeUs").asLong());
+        }
+        assertThat(answered).isEqualTo(captured);
     }
 }

@@ -2,7 +2,6 @@ package io.spikeline.runtime.gesture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.spikeline.connectors.kafka.DecodedStream;
 import io.spikeline.connectors.kafka.EmbeddedKafka;
 import io.spikeline.connectors.wire.RecordCodec;
 import io.spikeline.ingest.sim.GestureBatch;
@@ -10,12 +9,11 @@ import io.spikeline.ingest.sim.GestureSimulator;
 import io.spikeline.models.record.Decoding;
 import io.spikeline.models.record.EventBatch;
 import io.spikeline.models.record.Feedback;
-import io.spikeline.runtime.endpoint.Endpoint;
-import io.spikeline.runtime.endpoint.KafkaEndpoint;
+import io.spikeline.runtime.endpoint.JobEndpoints;
+import io.spikeline.runtime.endpoint.StopSignal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.flink.types.Either;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
@@ -57,12 +55,15 @@ class GestureKafkaTest {
         }
         KAFKA.clients().produce(messages);
 
-        GestureRun.Result fromKafka = GestureRun.run(settings, env -> {
-            DecodedStream<Either<EventBatch, Feedback>> device = GestureJob.fromKafka(env,
-                    (KafkaEndpoint) Endpoint.parse(url(events)), (KafkaEndpoint) Endpoint.parse(url(labels)));
-            return device.records();
-        }, eventCount, Endpoint.parse(url(decisions) + "?guarantee=at-least-once"), 1, p -> { });
+        // The run on Kafka ends once it has scored the gestures of the simulated run's signal time.
         GestureRun.Result simulated = GestureRun.run(settings, 1, p -> { });
+        JobEndpoints endpoints = JobEndpoints.parse(url(events) + "?start=earliest", url(labels) + "?start=earliest",
+                url(decisions) + "?guarantee=at-least-once", null, null);
+        GestureRun.Result fromKafka;
+        try (StopSignal stop = StopSignal.manual()) {
+            fromKafka = GestureRun.run(settings.withSeconds(simulated.score().signalSeconds()), endpoints, stop, 1,
+                    p -> { });
+        }
 
         // Every labelled gesture is classified (a message that did not decode would be missing), as on the simulator
         // directly, with the same decisions: the labels topic, far smaller, is read ahead of the events, and the
@@ -75,7 +76,8 @@ class GestureKafkaTest {
         }
         assertThat(score.earlyDecisionMs()).isEqualTo(simulated.score().earlyDecisionMs());
         assertThat(score.latencies()).hasSameSizeAs(simulated.score().latencies());
-        assertThat(fromKafka.events()).isEqualTo(simulated.events());
+        assertThat(simulated.events()).isEqualTo(eventCount);
+        assertThat(fromKafka.endpoints().orElseThrow().run().deadLetters().total()).isZero();
         for (int t = 0; t < GestureSettings.CLASSES.length; t++) {
             for (int d = 0; d < GestureSettings.CLASSES.length; d++) {
                 assertThat(score.confusion(0, score.count()).count(t, d))

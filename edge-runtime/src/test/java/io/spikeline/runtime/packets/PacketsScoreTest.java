@@ -61,4 +61,35 @@ class PacketsScoreTest {
         assertThatThrownBy(() -> score.add(verdict(1, "f", 3, 0, 0, 2))).hasMessageContaining("labelled 3");
         assertThatThrownBy(() -> score.add(verdict(4, "f", 0, 0, 0, 2))).hasMessageContaining("packet 4");
     }
+
+    @Test
+    void anOpenInputScoresItsLabelledPacketsInArrivalOrderAndIsCompleteOnceItSpansItsSeconds() {
+        // Capture times from 10 s on, as a broker's packets carry theirs; every third packet unlabelled.
+        PacketsScore score = PacketsScore.open(CLASSES, 5.0);
+        int labelled = 0;
+        int right = 0;
+        long lastUs = 0;
+        for (int i = 0; i < 6000; i++) {
+            int truth = i % 3 == 2 ? -1 : i % 2;
+            PacketVerdict v = new PacketVerdict(i, 10_000_000L + i * 1000L, "f" + i % 7, truth, i % 4 == 0 ? 1 : 0,
+                    0.9f, new float[3], 100, 0, 0, 0.8f, i + 1, 500);
+            assertThat(score.scores(v)).isEqualTo(truth >= 0);
+            if (score.scores(v)) {
+                assertThat(score.complete()).isEqualTo(labelled > 0 && lastUs - 10_000_000L >= 5_000_000L);
+                score.add(v);
+                lastUs = v.captureTimeUs();
+                labelled++;
+                right += v.packetClass() == truth ? 1 : 0;
+            }
+        }
+        assertThat(score.count()).isEqualTo(labelled).isEqualTo(4000);
+        assertThat(score.accuracy(0, labelled)).isEqualTo(right / (double) labelled);
+        // Last labelled packet 5998 at 10 s + 5.998 s, first at 10 s.
+        assertThat(score.signalSeconds()).isEqualTo(5.998);
+        assertThat(score.complete()).isTrue();
+        assertThat(score.windowPackets()).isEqualTo(PacketsScore.MAX_WINDOW_PACKETS);
+        assertThat(score.accuracyCurves()[0]).hasSize(4);
+        assertThat(score.currentAccuracy()).isEqualTo(score.accuracy(3000, 4000));
+        assertThatThrownBy(() -> PacketsScore.open(CLASSES, 0)).hasMessageContaining("seconds must be > 0, was 0.0");
+    }
 }
