@@ -117,7 +117,7 @@ public final class BmiJob {
     }
 
     /** Broadband frames → Bessel band-pass → threshold crossing → 1 ms bins. */
-    private static DataStream<SpikeBatch> spikes(BmiSettings settings, DataStream<SampleFrame> frames) {
+    static DataStream<SpikeBatch> spikes(BmiSettings settings, DataStream<SampleFrame> frames) {
         ReachingParameters session = settings.session();
         int samplesPerBin = Math.toIntExact(Math.round(session.binWidthUs() * ReachingParameters.BROADBAND_RATE_HZ / 1e6));
         return frames

@@ -31,7 +31,12 @@ public final class BmiReport {
 
     /** Decodes in each compared part: the first and the last {@link #PART} of the run, at least one. */
     public int partDecodes() {
-        return Math.max(1, (int) (score.count() * PART));
+        return partDecodes(score.count());
+    }
+
+    /** Decodes in each compared part of a run of {@code count} decodes. */
+    public static int partDecodes(int count) {
+        return Math.max(1, (int) (count * PART));
     }
 
     public double firstPartR2() {
@@ -68,6 +73,7 @@ public final class BmiReport {
                         + "group delay %.0f ms)", score.smoothedR2(0, partDecodes()),
                 score.smoothedR2(n - partDecodes(), n), BmiJob.SMOOTHING.order(), BmiJob.SMOOTHING.edgesHz()[0],
                 BesselFilterFunction.groupDelaySeconds(BmiJob.SMOOTHING, 1 / s.batchSeconds()) * 1e3));
+        result.baselines().ifPresent(b -> lines.addAll(baselineTable(b)));
         StringBuilder curve = new StringBuilder("R2 per " + (int) BmiScore.WINDOW_SECONDS + " s    ");
         for (double r : score.learningCurve()) {
             curve.append(f(" %.2f", r));
@@ -82,6 +88,68 @@ public final class BmiReport {
                         ? ReachingParameters.BROADBAND_RATE_HZ : 1e6 / s.session().binWidthUs()) / busy));
         result.endpoints().ifPresent(e -> lines.addAll(e.lines()));
         return String.join(System.lineSeparator(), lines) + System.lineSeparator();
+    }
+
+    /**
+     * The online decoder beside the classical ones on the same held-out span (the last {@link #partDecodes()}
+     * decodes), a header and a row per decoder: who decodes, what it was trained on, R² raw and smoothed.
+     */
+    private String[][] baselineRows(BmiBaselines b) {
+        BmiSettings s = score.settings();
+        int n = score.count();
+        int from = n - b.heldOutBatches();
+        String offline = f("first %.1f s, offline", b.trainBatches() * s.batchSeconds());
+        return new String[][] {
+                {"decoder", "trained on", f("R2 held out (last %.1f s)", b.heldOutBatches() * s.batchSeconds()),
+                        "R2 smoothed"},
+                {"SNN", Double.isInfinite(s.learnSeconds()) ? "online, learning throughout"
+                        : f("online, learning for %.1f s", s.learnSeconds()), f("%.3f", score.r2(from, n)),
+                        f("%.3f", score.smoothedR2(from, n))},
+                {"Wiener", f("%s (%d lags of %.0f ms, ridge %.3g)", offline, BmiBaselines.LAGS, s.batchSeconds() * 1e3,
+                        BmiBaselines.RIDGE), f("%.3f", b.wiener().heldOutR2()), f("%.3f", b.wiener().smoothedR2())},
+                {"Kalman", offline + " (velocity, steady-state gain)", f("%.3f", b.kalman().heldOutR2()),
+                        f("%.3f", b.kalman().smoothedR2())}};
+    }
+
+    private String baselineNote(BmiBaselines b) {
+        return f("baselines computed in process in %.2f s (%s, fit, decode)", b.wallSeconds(),
+                score.settings().input() == BmiSettings.Input.BROADBAND
+                        ? "the session regenerated and its spikes detected" : "the session regenerated");
+    }
+
+    private List<String> baselineTable(BmiBaselines b) {
+        String[][] rows = baselineRows(b);
+        int[] width = new int[rows[0].length];
+        for (String[] row : rows) {
+            for (int c = 0; c < row.length; c++) {
+                width[c] = Math.max(width[c], row[c].length());
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        for (int r = 0; r < rows.length; r++) {
+            StringBuilder line = new StringBuilder(r == 0 ? "baselines        " : "                 ");
+            for (int c = 0; c < rows[r].length; c++) {
+                line.append(c == 0 ? "" : " | ").append(f("%-" + width[c] + "s", rows[r][c]));
+            }
+            lines.add(line.toString().stripTrailing());
+        }
+        lines.add("                 " + baselineNote(b));
+        return lines;
+    }
+
+    private String baselineHtml(BmiBaselines b) {
+        String[][] rows = baselineRows(b);
+        StringBuilder t = new StringBuilder("<h2>Online SNN beside offline classical decoders, on the same held-out "
+                + "signal</h2>\n<table>\n");
+        for (int r = 0; r < rows.length; r++) {
+            String cell = r == 0 ? "th" : "td";
+            t.append("<tr>");
+            for (String c : rows[r]) {
+                t.append('<').append(cell).append('>').append(ReportFiles.escape(c)).append("</").append(cell).append('>');
+            }
+            t.append("</tr>\n");
+        }
+        return t.append("</table>\n<p>").append(ReportFiles.escape(baselineNote(b))).append("</p>\n").toString();
     }
 
     /** Writes {@code report.txt} and {@code report.html} into {@code folder} (created if needed); returns the HTML path. */
@@ -110,6 +178,7 @@ public final class BmiReport {
                     .append(SvgPlot.lines("signal time (s)", "velocity (mm/s)", t,
                             new double[][] {truth, decoded, smoothed}, new String[] {"true", "decoded", "smoothed"}));
         }
+        result.baselines().ifPresent(b -> h.append(baselineHtml(b)));
         double[] curve = score.learningCurve();
         double[] windowEnd = new double[curve.length];
         for (int w = 0; w < curve.length; w++) {

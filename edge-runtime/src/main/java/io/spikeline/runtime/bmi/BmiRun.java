@@ -30,12 +30,14 @@ public final class BmiRun {
 
     /**
      * What a run measured: the score, wall times in seconds from submission to the first decode (start-up) and to the
-     * end, and, for a run on endpoints, what they did.
+     * end, for a run on endpoints what they did, and for a complete run of the simulator the classical decoders on
+     * the same session ({@link #baselines(BmiScore)}).
      */
-    public record Result(BmiScore score, double startupSeconds, double wallSeconds, Optional<EndpointSummary> endpoints) {
-        /** A run of the built-in simulator without endpoints. */
+    public record Result(BmiScore score, double startupSeconds, double wallSeconds, Optional<EndpointSummary> endpoints,
+                         Optional<BmiBaselines> baselines) {
+        /** A run of the built-in simulator without endpoints or baselines. */
         public Result(BmiScore score, double startupSeconds, double wallSeconds) {
-            this(score, startupSeconds, wallSeconds, Optional.empty());
+            this(score, startupSeconds, wallSeconds, Optional.empty(), Optional.empty());
         }
 
         /** Wall time spent decoding, after start-up, s. */
@@ -68,7 +70,19 @@ public final class BmiRun {
                 record -> record.isLeft(), score::add, progressEverySeconds,
                 decodingSeconds -> progress.accept(new Progress(score, decodingSeconds)));
         requireComplete(score);
-        return new Result(score, timing.startupSeconds(), timing.wallSeconds());
+        return new Result(score, timing.startupSeconds(), timing.wallSeconds(), Optional.empty(), baselines(score));
+    }
+
+    /**
+     * The classical decoders fitted on the run's session but its last {@link BmiReport#partDecodes(int)} batches and
+     * scored on those, the span of the report's "R2 last"; empty when the run is not complete or too short to fit them.
+     */
+    static Optional<BmiBaselines> baselines(BmiScore score) {
+        int heldOut = BmiReport.partDecodes(score.count());
+        if (!score.complete() || score.count() - heldOut < BmiBaselines.MINIMUM_TRAIN_BATCHES) {
+            return Optional.empty();
+        }
+        return Optional.of(BmiBaselines.compute(score.settings(), heldOut));
     }
 
     /**
@@ -116,13 +130,14 @@ public final class BmiRun {
                 decodingSeconds -> progress.accept(new Progress(score, decodingSeconds)));
         EndpointSummary done = new EndpointSummary(endpoints, run, unscored[0]);
         if (run.submitted()) {
-            return new Result(score, 0, 0, Optional.of(done));
+            return new Result(score, 0, 0, Optional.of(done), Optional.empty());
         }
         if (endpoints.bounded()) {
             requireComplete(score);
         }
         EmbeddedJob.Timing timing = run.outcome().timing();
-        return new Result(score, timing.startupSeconds(), timing.wallSeconds(), Optional.of(done));
+        return new Result(score, timing.startupSeconds(), timing.wallSeconds(), Optional.of(done),
+                endpoints.simulated() ? baselines(score) : Optional.empty());
     }
 
     private static void requireComplete(BmiScore score) {
