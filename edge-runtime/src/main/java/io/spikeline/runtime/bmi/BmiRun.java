@@ -20,12 +20,18 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the {@code bmi} job and scores its decodings as they arrive: on an embedded Flink MiniCluster over the reaching
  * simulator, or on {@link JobEndpoints} (brokers, files), locally or submitted to a cluster.
  */
 public final class BmiRun {
+    private static final Logger LOG = LoggerFactory.getLogger(BmiRun.class);
+    /** Signal the classical baselines are fitted on at least, s: below it a fit says more about the data's stillness. */
+    static final double MINIMUM_TRAIN_SECONDS = 10;
+
     private BmiRun() {}
 
     /**
@@ -75,14 +81,23 @@ public final class BmiRun {
 
     /**
      * The classical decoders fitted on the run's session but its last {@link BmiReport#partDecodes(int)} batches and
-     * scored on those, the span of the report's "R2 last"; empty when the run is not complete or too short to fit them.
+     * scored on those, the span of the report's "R2 last"; empty when the run is not complete, has less than
+     * {@value #MINIMUM_TRAIN_SECONDS} s of signal to fit them on, or its session cannot be fitted.
      */
     static Optional<BmiBaselines> baselines(BmiScore score) {
         int heldOut = BmiReport.partDecodes(score.count());
-        if (!score.complete() || score.count() - heldOut < BmiBaselines.MINIMUM_TRAIN_BATCHES) {
+        int training = score.count() - heldOut;
+        if (!score.complete() || training < BmiBaselines.MINIMUM_TRAIN_BATCHES
+                || training * score.settings().batchSeconds() < MINIMUM_TRAIN_SECONDS) {
             return Optional.empty();
         }
-        return Optional.of(BmiBaselines.compute(score.settings(), heldOut));
+        try {
+            return Optional.of(BmiBaselines.compute(score.settings(), heldOut));
+        } catch (IllegalArgumentException degenerate) {
+            // A session can be too still to fit on (no movement, silent channels): the run stands without them.
+            LOG.warn("no classical baselines for this run: {}", degenerate.getMessage());
+            return Optional.empty();
+        }
     }
 
     /**

@@ -45,6 +45,15 @@ class RunBmiTest {
     }
 
     @Test
+    void aRunTooShortToFitTheClassicalDecodersReportsWithoutThem() throws Exception {
+        Path reports = tmp.resolve("short-report");
+        String[] r = run("run", "bmi", "--seconds", "4", "--report-dir", reports.toString());
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        String text = Files.readString(reports.resolve("report.txt"), StandardCharsets.UTF_8);
+        assertThat(text).contains("R2 last").doesNotContain("Wiener").doesNotContain("Kalman");
+    }
+
+    @Test
     void aConfigurationRunsTheSpikeCountPathAndTheCommandLineOverridesIt() throws Exception {
         Path config = tmp.resolve("counts.yaml");
         Files.writeString(config, "app: bmi\nsource:\n  input: spike-counts\n  seconds: 90\nreport:\n  dir: "
