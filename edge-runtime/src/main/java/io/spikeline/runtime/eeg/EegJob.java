@@ -36,8 +36,9 @@ import org.apache.flink.types.Either;
  * The {@code eeg} job, on the simulated headset ({@link #simulated}) or on any EEG stream and feedback stream
  * ({@link #fromFrames}: brokers, files): frames → Bessel band-pass → Bessel notch → delta (or sigma-delta)
  * spikes, one bin per sample → the SNN classifier per key ({@link #classifier}), learning online from the eyes state
- * feedback. The output carries the classifier's decodings (left) and the feedback (right), so the run can score one
- * against the other.
+ * feedback; beside it, on the raw frames, the aperiodic 1/f slope per window ({@link AperiodicSlopeFunction}). The
+ * output carries the classifier's decodings and the slopes (left; a slope has no class) and the feedback (right), so
+ * the run can score one against the other.
  */
 public final class EegJob {
     /**
@@ -50,6 +51,17 @@ public final class EegJob {
     }
     /** LIF units in the hidden layer. */
     public static final int HIDDEN = 160;
+    /**
+     * Frames in each window of the aperiodic slope: 16 of 64 samples at 250 Hz, about 4 s, three half-overlapping
+     * segments of 2 s; whole frames, so that each window starts where a frame does.
+     */
+    public static final int APERIODIC_WINDOW_FRAMES = 16;
+
+    /** Samples in each window of the aperiodic slope. */
+    static int aperiodicWindowSamples(EegSettings settings) {
+        return APERIODIC_WINDOW_FRAMES * settings.recording().samplesPerFrame();
+    }
+
     /** The job's input from the headset. */
     static final TypeInformation<Either<SampleFrame, Feedback>> DEVICE_TYPE =
             new EitherTypeInfo<>(RecordTypes.SAMPLE_FRAME, RecordTypes.FEEDBACK);
@@ -124,7 +136,11 @@ public final class EegJob {
                                 NetworkControl.TYPE), controls).broadcast(ControlledSpikingNetworkFunction.CONTROLS))
                 .process(new ControlledSpikingNetworkFunction(() -> classifier(settings), options(settings)), RecordTypes.DECODING)
                 .name("snn classifier");
-        return new Streams(decodings.map(d -> Either.<Decoding, Feedback>Left(d)).returns(OUTPUT_TYPE)
+        DataStream<Decoding> slopes = frames
+                .keyBy(SampleFrame::sourceKey)
+                .process(new AperiodicSlopeFunction(aperiodicWindowSamples(settings))).returns(RecordTypes.DECODING)
+                .name("aperiodic slope");
+        return new Streams(decodings.union(slopes).map(d -> Either.<Decoding, Feedback>Left(d)).returns(OUTPUT_TYPE)
                 .union(feedback.map(f -> Either.<Decoding, Feedback>Right(f)).returns(OUTPUT_TYPE)
                         .setParallelism(feedback.getParallelism())), decodings);
     }

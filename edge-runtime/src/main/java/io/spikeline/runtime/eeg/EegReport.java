@@ -2,6 +2,7 @@ package io.spikeline.runtime.eeg;
 
 import static io.spikeline.runtime.report.ReportFiles.f;
 
+import io.spikeline.ingest.sim.EegParameters;
 import io.spikeline.models.metrics.ConfusionMatrix;
 import io.spikeline.operators.signal.EncoderSpec;
 import io.spikeline.runtime.report.ReportFiles;
@@ -73,6 +74,10 @@ public final class EegReport {
         lines.add(f("latency          p50 %.3f ms, p99 %.3f ms, max %.3f ms (spike batch into the "
                         + "classifier to decode out)", score.latencyQuantileUs(0.5) / 1e3,
                 score.latencyQuantileUs(0.99) / 1e3, score.latencyQuantileUs(1) / 1e3));
+        lines.add(f("aperiodic 1/f    exponent %.2f over %d windows of %.1f s (eyes open %.2f, eyes closed %.2f)%s",
+                score.meanAperiodicExponent(), score.aperiodicWindows(),
+                EegJob.aperiodicWindowSamples(s) / s.recording().sampleRateHz(), score.meanAperiodicExponent(EegParameters.EYES_OPEN),
+                score.meanAperiodicExponent(EegParameters.EYES_CLOSED), simulated ? f("; simulator %.2f", s.recording().aperiodicExponent()) : ""));
         result.endpoints().ifPresent(e -> lines.addAll(e.lines()));
         return String.join(System.lineSeparator(), lines) + System.lineSeparator();
     }

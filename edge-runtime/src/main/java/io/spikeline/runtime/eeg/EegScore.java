@@ -10,7 +10,8 @@ import org.apache.flink.types.Either;
 /**
  * Scores an {@code eeg} run's decodings against the true eyes state as both arrive from the job (in either order):
  * decode {@code i} is the one of the simulator's frame {@code i}, whose start time is its event time. Keeps every
- * decode's truth, predicted class and latency for the report.
+ * decode's truth, predicted class and latency for the report, and the mean aperiodic slope of each window (a decoding
+ * without a class, at the start of the window's first frame) for the mean exponent per eyes state.
  */
 public final class EegScore {
     /** Decodes the arrays hold at first; they grow as a run without a known end goes on. */
@@ -27,6 +28,8 @@ public final class EegScore {
     private final int frames;
     private int[] truth;
     private int[] predicted;
+    /** The mean aperiodic slope over channels of the window starting at each frame; NaN where none starts. */
+    private double[] slope;
     /** In arrival order. */
     private long[] latencyUs;
     private int[] scoredInWindow;
@@ -44,6 +47,8 @@ public final class EegScore {
         predicted = new int[n];
         Arrays.fill(truth, -1);
         Arrays.fill(predicted, -1);
+        slope = new double[n];
+        Arrays.fill(slope, Double.NaN);
         latencyUs = new long[n];
         scoredInWindow = new int[windows(n)];
     }
@@ -63,6 +68,8 @@ public final class EegScore {
         predicted = Arrays.copyOf(predicted, n);
         Arrays.fill(truth, old, n, -1);
         Arrays.fill(predicted, old, n, -1);
+        slope = Arrays.copyOf(slope, n);
+        Arrays.fill(slope, old, n, Double.NaN);
         latencyUs = Arrays.copyOf(latencyUs, n);
         scoredInWindow = Arrays.copyOf(scoredInWindow, windows(n));
     }
@@ -79,16 +86,23 @@ public final class EegScore {
         return eventTimeUs % frameUs == 0 && eventTimeUs >= 0 && eventTimeUs / frameUs < frames;
     }
 
-    /** Takes a record of the job's output: a decoding (left) or a feedback (right). */
+    /**
+     * Takes a record of the job's output: a decoding (left; with a class, the classifier's, without, a window's
+     * aperiodic slope) or a feedback (right).
+     */
     public void add(Either<Decoding, Feedback> record) {
         if (record.isLeft()) {
             Decoding d = record.left();
             int i = index(d.eventTimeUs());
+            if (!d.hasClass()) {
+                if (!Double.isNaN(slope[i])) {
+                    throw new IllegalStateException("two aperiodic slopes at " + d.eventTimeUs() + " us");
+                }
+                slope[i] = AperiodicSlopeFunction.meanSlope(d);
+                return;
+            }
             if (predicted[i] >= 0) {
                 throw new IllegalStateException("two decodings at " + d.eventTimeUs() + " us");
-            }
-            if (!d.hasClass()) {
-                throw new IllegalStateException("a decoding at " + d.eventTimeUs() + " us has no class");
             }
             predicted[i] = d.classId();
             latencyUs[decodes++] = d.latencyUs();
@@ -182,6 +196,50 @@ public final class EegScore {
     /** The latency of each decode so far in arrival order, µs. */
     public long[] latencies() {
         return Arrays.copyOf(latencyUs, decodes);
+    }
+
+    /** Windows whose aperiodic slope has arrived. */
+    public int aperiodicWindows() {
+        int n = 0;
+        for (double v : slope) {
+            n += Double.isNaN(v) ? 0 : 1;
+        }
+        return n;
+    }
+
+    /** The aperiodic exponent β (minus the mean slope) over every window so far; NaN before the first. */
+    public double meanAperiodicExponent() {
+        return meanAperiodicExponent(-1);
+    }
+
+    /**
+     * The aperiodic exponent β (minus the mean slope) over the windows of {@link EegJob#APERIODIC_WINDOW_FRAMES}
+     * frames all of whose frames' true eyes state is {@code state} (windows across a change of state are left out);
+     * NaN when there is none. A state of −1 takes every window.
+     */
+    public double meanAperiodicExponent(int state) {
+        double sum = 0;
+        int n = 0;
+        for (int i = 0; i < slope.length; i++) {
+            if (!Double.isNaN(slope[i]) && (state < 0 || heldThroughout(i, state))) {
+                sum += slope[i];
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : -sum / n;
+    }
+
+    private boolean heldThroughout(int from, int state) {
+        int to = from + EegJob.APERIODIC_WINDOW_FRAMES;
+        if (to > truth.length) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            if (truth[i] != state) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public EegSettings settings() {

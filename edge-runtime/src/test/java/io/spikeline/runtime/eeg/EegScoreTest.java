@@ -108,8 +108,34 @@ class EegScoreTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("a record at 1000 us is not at the start of one of the 47 frames of 256000 us");
         assertThatThrownBy(() -> score.add(decoding(47, 0, 1))).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> score.add(Either.Left(new Decoding(EegSettings.SOURCE_KEY, 0, new float[] {0, 1},
-                Decoding.NO_CLASS, Float.NaN, 0, 1)))).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("has no class");
+        score.add(slope(16, -1));
+        assertThatThrownBy(() -> score.add(slope(16, -1))).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("two aperiodic slopes at 4096000 us");
+    }
+
+    /** An aperiodic slope decoding (no class) of the window starting at frame {@code i}. */
+    private static Either<Decoding, Feedback> slope(int i, float meanSlope) {
+        return Either.Left(new Decoding(EegSettings.SOURCE_KEY, i * FRAME_US, new float[] {meanSlope, meanSlope},
+                Decoding.NO_CLASS, Float.NaN, 0, 1));
+    }
+
+    @Test
+    void aperiodicExponentsAreAveragedOverTheRunAndOverWindowsHeldInOneState() {
+        EegScore score = new EegScore(TWELVE_SECONDS);
+        int window = EegJob.APERIODIC_WINDOW_FRAMES;
+        assertThat(score.meanAperiodicExponent()).isNaN();
+        // Open throughout the first window, closed throughout the second, changing state inside the third.
+        for (int i = 0; i < 47; i++) {
+            int state = i < window ? 0 : i < 2 * window ? 1 : (i < 2 * window + 4 ? 0 : 1);
+            score.add(Either.Right(Feedback.ofClass(EegSettings.SOURCE_KEY, i * FRAME_US, state)));
+        }
+        score.add(slope(2 * window, -0.5f));
+        score.add(slope(0, -1.0f));
+        score.add(slope(window, -2.0f));
+        assertThat(score.aperiodicWindows()).isEqualTo(3);
+        assertThat(score.meanAperiodicExponent()).isCloseTo(3.5 / 3, org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(score.meanAperiodicExponent(0)).isEqualTo(1.0);
+        assertThat(score.meanAperiodicExponent(1)).isEqualTo(2.0);
+        assertThat(score.count()).isZero();
     }
 }

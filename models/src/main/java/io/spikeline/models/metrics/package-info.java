@@ -16,6 +16,14 @@
  *       recall over classes present) and macro F1.</li>
  * </ul>
  *
+ * <h2>Spectra</h2>
+ * <ul>
+ *   <li>{@link io.spikeline.models.metrics.AperiodicSlope}: the aperiodic exponent β of a {@code P(f) ∝ f^−β}
+ *       background, as the least-squares slope {@code −β} of {@code log10 P} against {@code log10 f} over a Welch
+ *       spectrum (Hann segments overlapping by half) at log-spaced frequencies, leaving out a band (alpha, 7–14 Hz, by
+ *       default). Scratch buffers only: nothing to snapshot.</li>
+ * </ul>
+ *
  * <h2>Cost</h2>
  * <ul>
  *   <li>{@link io.spikeline.models.metrics.SpikeSparsity}: silent fraction
