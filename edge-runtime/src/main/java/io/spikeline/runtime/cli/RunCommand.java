@@ -5,6 +5,9 @@ import io.spikeline.runtime.bmi.BmiRun;
 import io.spikeline.runtime.bmi.BmiScore;
 import io.spikeline.runtime.bmi.BmiSettings;
 import io.spikeline.runtime.config.BmiConfig;
+import io.spikeline.runtime.config.EegConfig;
+import io.spikeline.runtime.config.GestureConfig;
+import io.spikeline.runtime.config.PacketsConfig;
 import io.spikeline.runtime.eeg.EegReport;
 import io.spikeline.runtime.eeg.EegRun;
 import io.spikeline.runtime.eeg.EegScore;
@@ -207,17 +210,14 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private int runEeg(PrintWriter out) throws Exception {
-        if (config != null) {
-            throw new IllegalArgumentException("--config is not available for eeg yet; its options are on the "
-                    + "command line");
-        }
+        EegConfig configured = config == null ? EegConfig.defaults() : EegConfig.read(config);
         for (String bmiOnly : new String[] {"--input", "--channels", "--learn-seconds"}) {
             if (given(bmiOnly)) {
                 throw new IllegalArgumentException(bmiOnly + " applies to bmi only");
             }
         }
-        JobEndpoints endpoints = JobEndpoints.NONE.overriddenBy(source, feedback, sink, deadLetters, control);
-        EegSettings settings = EegSettings.defaults();
+        JobEndpoints endpoints = configured.endpoints().overriddenBy(source, feedback, sink, deadLetters, control);
+        EegSettings settings = configured.settings();
         if (given("--seconds")) {
             settings = settings.withSeconds(seconds);
         } else if (!endpoints.bounded()) {
@@ -251,7 +251,8 @@ final class RunCommand implements Callable<Integer> {
                 return submitted(out, result.endpoints().get());
             }
             EegReport report = new EegReport(result);
-            return reported(out, report.text(), report.write(reportDir), reportDir);
+            Path reports = given("--report-dir") ? reportDir : configured.reportDir();
+            return reported(out, report.text(), report.write(reports), reports);
         }
     }
 
@@ -284,10 +285,7 @@ final class RunCommand implements Callable<Integer> {
     double confidence;
 
     private int runGesture(PrintWriter out) throws Exception {
-        if (config != null) {
-            throw new IllegalArgumentException("--config is not available for gesture yet; its options are on the "
-                    + "command line");
-        }
+        GestureConfig configured = config == null ? GestureConfig.defaults() : GestureConfig.read(config);
         for (String bmiOnly : new String[] {"--channels", "--learn-seconds"}) {
             if (given(bmiOnly)) {
                 throw new IllegalArgumentException(bmiOnly + " applies to bmi only");
@@ -299,12 +297,12 @@ final class RunCommand implements Callable<Integer> {
         if (given("--control")) {
             throw new IllegalArgumentException("--control does not apply to gesture: its network learns throughout");
         }
-        JobEndpoints endpoints = JobEndpoints.parse(source, feedback, sink, deadLetters, null);
+        JobEndpoints endpoints = configured.endpoints().overriddenBy(source, feedback, sink, deadLetters, null);
         if (!endpoints.simulated() && (given("--seed") || given("--realtime"))) {
             throw new IllegalArgumentException("--seed and --realtime apply to the simulated camera, not to --source "
                     + endpoints.source().url());
         }
-        GestureSettings settings = GestureSettings.defaults();
+        GestureSettings settings = configured.settings();
         if (given("--confidence")) {
             settings = settings.withConfidenceThreshold(confidence);
         }
@@ -338,15 +336,13 @@ final class RunCommand implements Callable<Integer> {
                 return submitted(out, result.endpoints().get());
             }
             GestureReport report = new GestureReport(result);
-            return reported(out, report.text(), report.write(reportDir), reportDir);
+            Path reports = given("--report-dir") ? reportDir : configured.reportDir();
+            return reported(out, report.text(), report.write(reports), reports);
         }
     }
 
     private int runPackets(PrintWriter out) throws Exception {
-        if (config != null) {
-            throw new IllegalArgumentException("--config is not available for packets yet; its options are on the "
-                    + "command line");
-        }
+        PacketsConfig configured = config == null ? PacketsConfig.defaults() : PacketsConfig.read(config);
         for (String bmiOnly : new String[] {"--channels", "--learn-seconds"}) {
             if (given(bmiOnly)) {
                 throw new IllegalArgumentException(bmiOnly + " applies to bmi only");
@@ -359,8 +355,13 @@ final class RunCommand implements Callable<Integer> {
         if (given("--control")) {
             throw new IllegalArgumentException("--control does not apply to packets: its network learns throughout");
         }
-        JobEndpoints endpoints = JobEndpoints.selfLabelled(source, sink, deadLetters);
-        PacketsSettings settings = PacketsSettings.defaults();
+        // A source given on the command line replaces the configured one together with its labels.
+        JobEndpoints given = JobEndpoints.selfLabelled(source, sink, deadLetters);
+        JobEndpoints c = configured.endpoints();
+        JobEndpoints endpoints = new JobEndpoints(source != null ? given.source() : c.source(),
+                source != null ? given.feedback() : c.feedback(), sink != null ? given.sink() : c.sink(),
+                deadLetters != null ? given.deadLetters() : c.deadLetters(), null);
+        PacketsSettings settings = configured.settings();
         if (given("--input")) {
             if (given("--seconds") || given("--seed")) {
                 throw new IllegalArgumentException("--seconds and --seed apply to the simulated traffic; with "
@@ -405,7 +406,8 @@ final class RunCommand implements Callable<Integer> {
                 return submitted(out, result.endpoints().get());
             }
             PacketsReport report = new PacketsReport(result);
-            return reported(out, report.text(), report.write(reportDir), reportDir);
+            Path reports = given("--report-dir") ? reportDir : configured.reportDir();
+            return reported(out, report.text(), report.write(reports), reports);
         }
     }
 

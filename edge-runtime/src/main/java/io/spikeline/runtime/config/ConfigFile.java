@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A YAML pipeline configuration read as sections of keys, each remembering its line, so that every problem can be
@@ -100,6 +101,42 @@ public final class ConfigFile {
             throw problem(line, key + " must be a plain value or a list of plain values, not a nested section");
         }
         return new Entry(List.of(p.getText()), false, line);
+    }
+
+    /** The applications that have a configuration, as their {@code app:} key names them. */
+    public static final List<String> APPS = List.of("bmi", "eeg", "gesture", "packets");
+
+    /** The application the file's {@code app:} key names; a missing or unknown one fails with its line. */
+    public String app() {
+        String app = text("app", null);
+        if (app == null) {
+            throw problem(1, "app is missing; say which application this configures: app: "
+                    + String.join(" | ", APPS));
+        }
+        if (!APPS.contains(app)) {
+            throw problem(line("app"), "app '" + app + "' has no configuration; available: " + String.join(", ", APPS));
+        }
+        return app;
+    }
+
+    /** Fails unless the file's {@code app:} key names {@code app}. */
+    public void requireApp(String app) {
+        if (text("app", null) == null) {
+            throw problem(1, "app is missing; this configuration must say 'app: " + app + "'");
+        }
+        String named = app();
+        if (!named.equals(app)) {
+            throw problem(line("app"), "app '" + named + "' is not a " + app + " configuration");
+        }
+    }
+
+    /** Runs a constructor; a refusal is reported at {@code key}'s line with the constructor's message. */
+    public <T> T check(String key, Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (IllegalArgumentException e) {
+            throw problem(line(key), key + ": " + e.getMessage());
+        }
     }
 
     public Path file() {

@@ -126,7 +126,7 @@ class BmiConfigTest {
         assertProblem("app: bmi\ndetection:\n  thresholdSigma: 0\n", 2, "detection: "
                 + "ThresholdCrossingParams: thresholdMultiple must be non-zero (negative detects negative-going crossings, "
                 + "positive detects positive-going ones), was 0");
-        assertProblem("app: eeg\n", 1, "app 'eeg' has no configuration yet; available: bmi");
+        assertProblem("app: eeg\n", 1, "app 'eeg' is not a bmi configuration");
         assertProblem("source:\n  seed: 1\n", 1, "app is missing; this configuration must say 'app: bmi'");
         assertProblem("app: bmi\nsource:\n  seed: 1\n  seed: 2\n", 4, "key 'source.seed' appears twice");
         assertProblem("app: bmi\nsource:\n  seed: [1, 2]\n", 3, "source.seed must be a single value, was a list");
