@@ -2,6 +2,7 @@ package io.spikeline.integration.faults;
 
 import io.spikeline.connectors.kafka.KafkaTestClients;
 import io.spikeline.connectors.mqtt.testing.CollectingSink;
+import io.spikeline.connectors.mqtt.testing.Poll;
 import io.spikeline.operators.snn.ModelSnapshot;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,6 +11,8 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
@@ -89,6 +92,7 @@ final class PipelineRun implements AutoCloseable {
      */
     static List<ConsumerRecord<byte[], byte[]>> awaitCommitted(KafkaTestClients clients, String topic, int count)
             throws Exception {
+        // Polled every 300 ms, not at Poll's pace: each look opens a consumer and reads the topic to its end.
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (true) {
             List<ConsumerRecord<byte[], byte[]>> committed = clients.readCommitted(topic);
@@ -112,20 +116,13 @@ final class PipelineRun implements AutoCloseable {
      */
     List<ConsumerRecord<byte[], byte[]>> awaitEnd(KafkaTestClients clients, String topic, int keys) throws Exception {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (exports().stream().map(ModelSnapshot::sourceKey).distinct().count() < keys) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + PATIENCE + " waiting for exports of " + keys
-                        + " keys, have " + exports());
-            }
-            Thread.sleep(100);
-        }
+        Poll.until(PATIENCE, () -> exports().stream().map(ModelSnapshot::sourceKey).distinct().count() >= keys,
+                () -> "exports of " + keys + " keys, have " + exports());
         long exportedMs = System.currentTimeMillis();
-        while (latestCompletedCheckpointTriggerMs() <= exportedMs) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + PATIENCE + " waiting for a checkpoint after the exports");
-            }
-            Thread.sleep(100);
-        }
+        // One patience for both waits: what is left of it after the exports.
+        Poll.until(Duration.ofNanos(deadline - System.nanoTime()),
+                checked(() -> latestCompletedCheckpointTriggerMs() > exportedMs),
+                () -> "a checkpoint after the exports");
         return clients.readCommitted(topic);
     }
 
@@ -181,13 +178,19 @@ final class PipelineRun implements AutoCloseable {
         }
     }
 
-    private void awaitTerminal() throws Exception {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!job.getJobStatus().get().isGloballyTerminalState()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("job " + job.getJobID() + " did not end within " + PATIENCE);
+    private void awaitTerminal() {
+        Poll.until(PATIENCE, checked(() -> job.getJobStatus().get().isGloballyTerminalState()),
+                () -> "job " + job.getJobID() + " to end");
+    }
+
+    /** A condition whose checked failure fails the wait. */
+    private static BooleanSupplier checked(Callable<Boolean> condition) {
+        return () -> {
+            try {
+                return condition.call();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
             }
-            Thread.sleep(50);
-        }
+        };
     }
 }
