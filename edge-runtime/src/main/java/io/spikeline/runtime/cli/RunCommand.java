@@ -284,6 +284,12 @@ final class RunCommand implements Callable<Integer> {
                     + "at the end of each sample).")
     double confidence;
 
+    @Option(names = "--label-wait", paramLabel = "S",
+            description = "gesture: seconds of events for which the next gesture waits, at most, for the label of the "
+                    + "gesture before, so that the network learns as on the device when labels arrive behind the events "
+                    + "(default: 5; 0 never waits).")
+    double labelWait;
+
     private int runGesture(PrintWriter out) throws Exception {
         GestureConfig configured = config == null ? GestureConfig.defaults() : GestureConfig.read(config);
         for (String bmiOnly : new String[] {"--channels", "--learn-seconds"}) {
@@ -305,6 +311,9 @@ final class RunCommand implements Callable<Integer> {
         GestureSettings settings = configured.settings();
         if (given("--confidence")) {
             settings = settings.withConfidenceThreshold(confidence);
+        }
+        if (given("--label-wait")) {
+            settings = settings.withLabelWaitSeconds(labelWait);
         }
         if (given("--seconds")) {
             settings = settings.withSeconds(seconds);

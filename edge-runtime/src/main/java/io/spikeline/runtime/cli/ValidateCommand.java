@@ -68,8 +68,9 @@ final class ValidateCommand implements Callable<Integer> {
     private static String gesture(GestureConfig config) {
         GestureSettings s = config.settings();
         return String.format(Locale.ROOT, "valid gesture configuration: %s, %.1f s of signal, seed %d%s, deciding at "
-                        + "confidence %.2f, report into %s", input(config.endpoints()), s.seconds(), s.seed(),
-                paced(s.realTime()), s.confidenceThreshold(), config.reportDir());
+                        + "confidence %.2f, waiting up to %.1f s for labels, report into %s", input(config.endpoints()),
+                s.seconds(), s.seed(), paced(s.realTime()), s.confidenceThreshold(), s.labelWaitSeconds(),
+                config.reportDir());
     }
 
     private static String packets(PacketsConfig config) {

@@ -17,6 +17,7 @@ import java.util.Map;
  * source:   {kind: simulator, seed, seconds, realtime, url, feedback}   # url, feedback: instead of the simulator
  * sink:     {decodings, deadLetters}                                  # URLs
  * decision: {confidence}
+ * labels:   {waitSeconds}
  * report:   {dir}
  * </pre>
  *
@@ -38,6 +39,7 @@ public record GestureConfig(GestureSettings settings, Path reportDir, JobEndpoin
         k.put("source", List.of("kind", "seed", "seconds", "realtime", "url", "feedback"));
         k.put("sink", List.of("decodings", "deadLetters"));
         k.put("decision", List.of("confidence"));
+        k.put("labels", List.of("waitSeconds"));
         k.put("report", List.of("dir"));
         return k;
     }
@@ -60,6 +62,8 @@ public record GestureConfig(GestureSettings settings, Path reportDir, JobEndpoin
                 GestureSettings::withRealTime);
         s = Sections.apply(c, "decision.confidence", s, c.number("decision.confidence", s.confidenceThreshold()),
                 GestureSettings::withConfidenceThreshold);
+        s = Sections.apply(c, "labels.waitSeconds", s, c.number("labels.waitSeconds", s.labelWaitSeconds()),
+                GestureSettings::withLabelWaitSeconds);
         JobEndpoints endpoints = Sections.endpoints(c, URL_KEYS, u -> JobEndpoints.parse(u[0], u[1], u[2], u[3], null));
         Path reportDir = Sections.reportDir(c);
         c.requireAllUsed(KNOWN);

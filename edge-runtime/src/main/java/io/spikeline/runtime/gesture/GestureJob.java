@@ -42,7 +42,8 @@ import org.apache.flink.util.Collector;
  * The {@code gesture} job: DVS events and gesture labels ({@link #DEVICE_TYPE}, from {@link #simulated},
  * {@link #fromEndpoints} or any other source of the same type) → event binning (1 ms, 2×2-pixel cells, ON/OFF) →
  * {@link GestureSampler} (one 1 s sample per gesture onset, pooled to 5 ms and 8×8-pixel cells; labels stamped onto
- * their samples) → the SNN classifier per key ({@link #classifier}: a heterogeneous-delay feature layer and a readout)
+ * their samples; a gesture's events wait for the label of the gesture before, up to
+ * {@link GestureSettings#labelWaitSeconds}, so the order of events and labels is the device's) → the SNN classifier per key ({@link #classifier}: a heterogeneous-delay feature layer and a readout)
  * with early decision, learning online from the labels. The output carries the classifier's decodings (left) and the
  * aligned labels (right), so the run can score one against the other.
  */
@@ -134,7 +135,7 @@ public final class GestureJob {
                 .map(e -> e.right()).returns(RecordTypes.FEEDBACK);
         DataStream<Either<SpikeBatch, Feedback>> samples = ControlledSpikingNetworkFunction.inputs(binned, labels)
                 .keyBy(ControlledSpikingNetworkFunction::sourceKey, Types.STRING)
-                .process(new GestureSampleFunction(settings.sampler()))
+                .process(new GestureSampleFunction(settings.sampler(), settings.labelWaitUs()))
                 .returns(ControlledSpikingNetworkFunction.INPUT_TYPE).name("gesture samples");
         // The operator takes a control stream; this one only confirms learning throughout.
         DataStream<Decoding> decodings = samples

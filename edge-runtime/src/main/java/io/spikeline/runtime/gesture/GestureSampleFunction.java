@@ -4,32 +4,63 @@ import io.spikeline.models.record.Feedback;
 import io.spikeline.models.record.SpikeBatch;
 import io.spikeline.operators.snn.ControlledSpikingNetworkFunction;
 import io.spikeline.operators.state.SnapshotStateSerializer;
+import io.spikeline.connectors.types.RecordTypes;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.types.Either;
 import org.apache.flink.util.Collector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A {@link GestureSampler} per key in keyed state: takes finely binned spikes (left) and gesture labels (right),
  * emits the gesture samples' bins (left) and the labels stamped onto their samples (right), the input of
- * {@link ControlledSpikingNetworkFunction}. Labels still held when the input ends (the final watermark) are aligned
- * with the onsets seen. Counters: {@code gestureSamples}, {@code alignedLabels}, {@code unalignedLabels}.
+ * {@link ControlledSpikingNetworkFunction}.
+ *
+ * <p>Device order: while the sampler {@linkplain GestureSampler#awaitsLabel awaits} the latest sample's label, the
+ * key's incoming batches are held in keyed state ({@code gesture-held}) and passed on, in order, when a label answers
+ * it; so the network learns each gesture's label before it sees the next gesture, whichever of the two streams is
+ * ahead, and its output does not depend on their interleaving. A wait ends without the label when the held batches
+ * span more than {@code labelWaitUs} of event time (logged, counted as {@code samplesWithoutLabel}); the label,
+ * should it come later, is aligned as usual and learned from late. A wait of 0 holds nothing: every batch is passed on
+ * as it comes. When the input ends (the final watermark) the held batches are passed on and the labels still held are
+ * aligned with the onsets seen.
+ *
+ * <p>Counters: {@code gestureSamples}, {@code alignedLabels}, {@code unalignedLabels}, {@code samplesWithoutLabel};
+ * gauge {@code heldBatches} (of the key processed last).
  */
 final class GestureSampleFunction
         extends KeyedProcessFunction<String, Either<SpikeBatch, Feedback>, Either<SpikeBatch, Feedback>> {
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(GestureSampleFunction.class);
 
     private final SamplerParams params;
+    private final long labelWaitUs;
     private transient ValueState<GestureSampler> state;
+    private transient ListState<SpikeBatch> held;
     private transient Counter samples;
     private transient Counter aligned;
     private transient Counter unaligned;
+    private transient Counter withoutLabel;
+    private transient int heldCount;
 
-    GestureSampleFunction(SamplerParams params) {
+    /**
+     * @param labelWaitUs event time of incoming batches held at most while the latest sample awaits its label, µs;
+     *     0 to pass every batch on as it comes
+     */
+    GestureSampleFunction(SamplerParams params, long labelWaitUs) {
+        if (labelWaitUs < 0) {
+            throw new IllegalArgumentException("label wait must be >= 0 us, was " + labelWaitUs);
+        }
         this.params = params;
+        this.labelWaitUs = labelWaitUs;
     }
 
     @Override
@@ -37,9 +68,12 @@ final class GestureSampleFunction
         SamplerParams p = params;
         state = getRuntimeContext().getState(new ValueStateDescriptor<>("gesture-sampler",
                 new SnapshotStateSerializer<>(GestureSampler.class, () -> new GestureSampler(p))));
+        held = getRuntimeContext().getListState(new ListStateDescriptor<>("gesture-held", RecordTypes.SPIKE_BATCH));
         samples = getRuntimeContext().getMetricGroup().counter("gestureSamples");
         aligned = getRuntimeContext().getMetricGroup().counter("alignedLabels");
         unaligned = getRuntimeContext().getMetricGroup().counter("unalignedLabels");
+        withoutLabel = getRuntimeContext().getMetricGroup().counter("samplesWithoutLabel");
+        getRuntimeContext().getMetricGroup().gauge("heldBatches", () -> heldCount);
     }
 
     @Override
@@ -52,12 +86,39 @@ final class GestureSampleFunction
         long samplesBefore = sampler.samples();
         long alignedBefore = sampler.alignedLabels();
         long unalignedBefore = sampler.unalignedLabels();
+        List<SpikeBatch> waiting = new ArrayList<>();
+        for (SpikeBatch b : held.get()) {
+            waiting.add(b);
+        }
+        int heldBefore = waiting.size();
         if (input.isLeft()) {
-            sampler.accept(input.left(), s -> out.collect(Either.Left(s)), l -> out.collect(Either.Right(l)));
+            waiting.add(input.left());
         } else {
             sampler.label(input.right(), l -> out.collect(Either.Right(l)));
         }
-        if (sampler.heldLabels() > 0) {
+        int next = pass(sampler, waiting, 0, false, out);
+        while (next < waiting.size() && spanUs(waiting, next) > labelWaitUs) {
+            SpikeBatch first = waiting.get(next);
+            LOG.warn("gesture sampler of {}: no label for the sample at {} s after {} s of events held; going on "
+                            + "without it", first.sourceKey(), sampler.latestOnsetUs() / 1e6,
+                    spanUs(waiting, next) / 1e6);
+            withoutLabel.inc();
+            sampler.goOnWithoutLabel();
+            next = pass(sampler, waiting, next, false, out);
+        }
+        if (next == waiting.size()) {
+            if (heldBefore > 0) {
+                held.clear();
+            }
+        } else if (next == 0) {
+            if (input.isLeft()) {
+                held.add(input.left());
+            }
+        } else {
+            held.update(waiting.subList(next, waiting.size()));
+        }
+        heldCount = waiting.size() - next;
+        if (sampler.heldLabels() > 0 || heldCount > 0) {
             ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
         }
         count(sampler, samplesBefore, alignedBefore, unalignedBefore);
@@ -68,11 +129,45 @@ final class GestureSampleFunction
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Either<SpikeBatch, Feedback>> out)
             throws Exception {
         GestureSampler sampler = state.value();
+        long samplesBefore = sampler.samples();
         long alignedBefore = sampler.alignedLabels();
         long unalignedBefore = sampler.unalignedLabels();
+        List<SpikeBatch> waiting = new ArrayList<>();
+        for (SpikeBatch b : held.get()) {
+            waiting.add(b);
+        }
+        pass(sampler, waiting, 0, true, out);
+        held.clear();
+        heldCount = 0;
         sampler.flush(l -> out.collect(Either.Right(l)));
-        count(sampler, sampler.samples(), alignedBefore, unalignedBefore);
+        count(sampler, samplesBefore, alignedBefore, unalignedBefore);
         state.update(sampler);
+    }
+
+    /** Waits ended without the label so far by this instance. */
+    long samplesWithoutLabel() {
+        return withoutLabel.getCount();
+    }
+
+    /**
+     * Passes the batches of {@code waiting} from {@code from} on to the sampler while it awaits no label (or all of
+     * them, at the end of the input); returns the index of the first batch still to hold.
+     */
+    private int pass(GestureSampler sampler, List<SpikeBatch> waiting, int from, boolean all,
+                     Collector<Either<SpikeBatch, Feedback>> out) {
+        int next = from;
+        while (next < waiting.size() && (all || labelWaitUs == 0 || !sampler.awaitsLabel())) {
+            if (all) {
+                sampler.goOnWithoutLabel();
+            }
+            sampler.accept(waiting.get(next++), s -> out.collect(Either.Left(s)), l -> out.collect(Either.Right(l)));
+        }
+        return next;
+    }
+
+    /** The event time spanned by the batches of {@code waiting} from {@code from} on, µs. */
+    private static long spanUs(List<SpikeBatch> waiting, int from) {
+        return waiting.get(waiting.size() - 1).endTimeUs() - waiting.get(from).startTimeUs();
     }
 
     private void count(GestureSampler sampler, long samplesBefore, long alignedBefore, long unalignedBefore) {

@@ -34,12 +34,21 @@ import java.util.function.Consumer;
  * dropped) when there is no such sample, when that sample already has a label (its gesture's onset was missed), or
  * when {@code t − t_0 > maxGestureUs}. {@link #flush} aligns held labels at the end of the stream.
  *
+ * <p>Waiting for labels: the network learns from a gesture's label right after that gesture's last decode window, and
+ * what it decides on the next gesture depends on whether it has learned by then. Events and labels that travel apart
+ * (two broker topics) may reach the sampler in any interleaving, so a caller that wants the order of the device
+ * holds incoming batches while {@link #awaitsLabel()}: no sample runs and the latest sample has had no label yet
+ * (no label with a time at or after its onset has been taken). A label answers it; so does
+ * {@link #goOnWithoutLabel()}, which a caller uses when it has waited long enough (a gesture left unlabelled, a label
+ * stream that lags too far). Held batches hold back no output but the next sample's: the bins between samples are
+ * not passed on.
+ *
  * <p>Incoming batches must follow one another in time; a gap between them inside a sample counts as empty bins.
- * Snapshot tag {@code GSMP}.
+ * Snapshot tag {@code GSMP} (version 2 adds the label wait; version 1 restores as answered).
  */
 public final class GestureSampler implements Snapshottable {
     private static final int TAG = Snapshots.tag("GSMP");
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
     /** Recent onsets remembered for aligning labels; labels come within a few samples of their onset. */
     private static final int ONSETS = 8;
 
@@ -64,6 +73,10 @@ public final class GestureSampler implements Snapshottable {
     private int batchFirstBin;
     private long processedUntilUs = Long.MIN_VALUE;
     private int onsetCount;
+    /** The latest time of a label taken. */
+    private long latestLabelUs = Long.MIN_VALUE;
+    /** The onset count at the latest {@link #goOnWithoutLabel}. */
+    private int waivedOnsets;
     private long sequence;
     private long samples;
     private long alignedLabels;
@@ -131,8 +144,28 @@ public final class GestureSampler implements Snapshottable {
 
     /** Takes a label: aligns it now if the incoming bins have passed its time, else holds it. */
     public void label(Feedback label, Consumer<Feedback> labels) {
+        latestLabelUs = Math.max(latestLabelUs, label.eventTimeUs());
         heldLabels.add(label);
         alignHeld(labels, false);
+    }
+
+    /**
+     * Whether the latest sample has ended without a label yet: no sample runs, a sample has started, no label at or
+     * after its onset has been taken, and {@link #goOnWithoutLabel} has not been called since it started. A caller
+     * that keeps the device's order holds the next incoming batches until this turns false.
+     */
+    public boolean awaitsLabel() {
+        return !sampling && onsetCount > waivedOnsets && latestLabelUs < onsetUs[(onsetCount - 1) % ONSETS];
+    }
+
+    /** Stops waiting for the latest sample's label; its label may still come and is aligned as usual. */
+    public void goOnWithoutLabel() {
+        waivedOnsets = onsetCount;
+    }
+
+    /** The onset of the latest sample, µs; {@code Long.MIN_VALUE} before the first. */
+    public long latestOnsetUs() {
+        return onsetCount == 0 ? Long.MIN_VALUE : onsetUs[(onsetCount - 1) % ONSETS];
     }
 
     /** At the end of the stream: aligns every held label with the onsets seen. */
@@ -273,6 +306,8 @@ public final class GestureSampler implements Snapshottable {
             out.writeBoolean(label.hasReward());
             out.writeFloat(label.hasReward() ? label.reward() : 0);
         }
+        out.writeLong(latestLabelUs);
+        out.writeInt(waivedOnsets);
         out.writeLong(sequence);
         out.writeLong(samples);
         out.writeLong(alignedLabels);
@@ -285,7 +320,7 @@ public final class GestureSampler implements Snapshottable {
      */
     @Override
     public void readSnapshot(DataInput in) throws IOException {
-        Snapshots.readHeader(in, TAG, VERSION);
+        int version = Snapshots.readHeader(in, TAG, VERSION);
         Snapshots.expectInt(in, sampleChannel.length, "incoming channel count");
         binsSeen = in.readLong();
         lastLoudBin = in.readLong();
@@ -327,6 +362,17 @@ public final class GestureSampler implements Snapshottable {
             heldLabels.add(rewarded ? Feedback.ofClass(key, t, classId, reward) : Feedback.ofClass(key, t, classId));
         }
         builder.clear();
+        if (version >= 2) {
+            latestLabelUs = in.readLong();
+            waivedOnsets = in.readInt();
+            if (waivedOnsets < 0 || waivedOnsets > onsetCount) {
+                throw new SnapshotFormatException("snapshot waived the label wait at onset " + waivedOnsets + " of "
+                        + onsetCount);
+            }
+        } else {
+            latestLabelUs = Long.MIN_VALUE;
+            waivedOnsets = onsetCount;
+        }
         sequence = in.readLong();
         samples = in.readLong();
         alignedLabels = in.readLong();

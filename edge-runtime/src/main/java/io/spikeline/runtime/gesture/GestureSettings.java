@@ -17,8 +17,12 @@ import java.util.Locale;
  * @param realTime whether the source is paced at the camera's own rate instead of as fast as the job runs
  * @param confidenceThreshold the softmax confidence at which the classifier decides a gesture and stops integrating
  *     it (Dynamic Confidence); 1 decides only at the end of each sample
+ * @param labelWaitSeconds event time for which the next gesture's events wait, at most, for the label of the gesture
+ *     before, so that the network has learned from it as it would on the device whichever of events and labels
+ *     arrives first ({@link #LABEL_WAIT_SECONDS} by default); 0 never waits
  */
-public record GestureSettings(double seconds, long seed, boolean realTime, double confidenceThreshold)
+public record GestureSettings(double seconds, long seed, boolean realTime, double confidenceThreshold,
+                              double labelWaitSeconds)
         implements Serializable {
 
     /** The source key of the simulated camera. */
@@ -32,6 +36,11 @@ public record GestureSettings(double seconds, long seed, boolean realTime, doubl
     public static final EventBinningSpec BINNING = new EventBinningSpec(1000, 2, PolarityChannels.SEPARATE, false);
     /** The default confidence threshold of the early decision. */
     public static final double CONFIDENCE = 0.95;
+    /**
+     * The default label wait: long enough for a label topic that a broker serves a little behind the events topic,
+     * short enough that a gesture left unlabelled delays the next one's decision by no more than that.
+     */
+    public static final double LABEL_WAIT_SECONDS = 5;
 
     public GestureSettings {
         if (!(seconds > 0) || seconds > 86_400) {
@@ -40,27 +49,42 @@ public record GestureSettings(double seconds, long seed, boolean realTime, doubl
         if (!(confidenceThreshold > 0 && confidenceThreshold <= 1)) {
             throw new IllegalArgumentException("confidence threshold must lie in (0, 1], was " + confidenceThreshold);
         }
+        if (!(labelWaitSeconds >= 0) || labelWaitSeconds > 3600) {
+            throw new IllegalArgumentException("label wait must lie in [0, 3600] s, was " + labelWaitSeconds);
+        }
     }
 
-    /** 600 s, seed 1, as fast as the job runs, confidence threshold {@link #CONFIDENCE}. */
+    /**
+     * 600 s, seed 1, as fast as the job runs, confidence threshold {@link #CONFIDENCE}, label wait
+     * {@link #LABEL_WAIT_SECONDS}.
+     */
     public static GestureSettings defaults() {
-        return new GestureSettings(600, 1, false, CONFIDENCE);
+        return new GestureSettings(600, 1, false, CONFIDENCE, LABEL_WAIT_SECONDS);
     }
 
     public GestureSettings withSeconds(double s) {
-        return new GestureSettings(s, seed, realTime, confidenceThreshold);
+        return new GestureSettings(s, seed, realTime, confidenceThreshold, labelWaitSeconds);
     }
 
     public GestureSettings withSeed(long s) {
-        return new GestureSettings(seconds, s, realTime, confidenceThreshold);
+        return new GestureSettings(seconds, s, realTime, confidenceThreshold, labelWaitSeconds);
     }
 
     public GestureSettings withRealTime(boolean on) {
-        return new GestureSettings(seconds, seed, on, confidenceThreshold);
+        return new GestureSettings(seconds, seed, on, confidenceThreshold, labelWaitSeconds);
     }
 
     public GestureSettings withConfidenceThreshold(double threshold) {
-        return new GestureSettings(seconds, seed, realTime, threshold);
+        return new GestureSettings(seconds, seed, realTime, threshold, labelWaitSeconds);
+    }
+
+    public GestureSettings withLabelWaitSeconds(double s) {
+        return new GestureSettings(seconds, seed, realTime, confidenceThreshold, s);
+    }
+
+    /** {@link #labelWaitSeconds} in µs. */
+    public long labelWaitUs() {
+        return Math.round(labelWaitSeconds * 1e6);
     }
 
     /** The simulated recording. */

@@ -37,11 +37,13 @@ class GestureConfigTest {
                   realtime: true
                 decision:
                   confidence: 1
+                labels:
+                  waitSeconds: 0.5
                 sink:
                   decodings: file:gestures.jsonl
                   deadLetters: file:dead.jsonl
                 """));
-        assertThat(config.settings()).isEqualTo(new GestureSettings(45, 3, true, 1));
+        assertThat(config.settings()).isEqualTo(new GestureSettings(45, 3, true, 1, 0.5));
         assertThat(config.endpoints().sink()).isEqualTo(Endpoint.parse("file:gestures.jsonl"));
         assertThat(config.endpoints().deadLetters()).isEqualTo(Endpoint.parse("file:dead.jsonl"));
     }
@@ -51,6 +53,8 @@ class GestureConfigTest {
         ConfigProblems p = problems();
         p.assertProblem("app: gesture\nsource:\n  seconds: 10\ndecision:\n  confidence: 1.5\n", 5,
                 "decision.confidence: confidence threshold must lie in (0, 1], was 1.5");
+        p.assertProblem("app: gesture\nlabels:\n  waitSeconds: -1\n", 3,
+                "labels.waitSeconds: label wait must lie in [0, 3600] s, was -1.0");
         p.assertProblem("app: gesture\nsource:\n  realtime: sometimes\n", 3,
                 "source.realtime must be true or false, was 'sometimes'");
         p.assertProblem("app: gesture\nsource:\n  seconds: 10\n  control: kafka://broker/control\n", 4,
