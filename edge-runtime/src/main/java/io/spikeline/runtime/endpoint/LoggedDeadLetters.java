@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
  * Where dead letters go when no endpoint is given for them and they cannot come back to the client: the task's log,
  * one warning each (the connectors' decode step also counts them in the {@code deadLetters} metrics).
  */
-final class LoggedDeadLetters implements Sink<DeadLetter> {
+public final class LoggedDeadLetters implements Sink<DeadLetter> {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(LoggedDeadLetters.class);
 

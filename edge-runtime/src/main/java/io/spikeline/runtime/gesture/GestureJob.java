@@ -1,5 +1,6 @@
 package io.spikeline.runtime.gesture;
 
+import io.spikeline.connectors.deadletter.DeadLetter;
 import io.spikeline.connectors.kafka.KafkaRecordType;
 import io.spikeline.connectors.types.RecordTypes;
 import io.spikeline.models.network.ConnectionSpec;
@@ -34,6 +35,7 @@ import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.api.java.typeutils.EitherTypeInfo;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.types.Either;
 import org.apache.flink.util.Collector;
@@ -120,12 +122,14 @@ public final class GestureJob {
      */
 
     /**
-     * Adds the job on {@code device} to {@code env} (whose generic types must be disabled); returns decodings and
-     * labels.
+     * What the job puts out: the classifier's decodings (left) and the labels aligned with their samples (right), and
+     * the labels that no gesture sample could take, as dead letters with their reason.
      */
-    public static DataStream<Either<Decoding, Feedback>> build(StreamExecutionEnvironment env,
-                                                               DataStream<Either<EventBatch, Feedback>> device,
-                                                               GestureSettings settings) {
+    public record Output(DataStream<Either<Decoding, Feedback>> results, DataStream<DeadLetter> unmatchedLabels) {}
+
+    /** Adds the job on {@code device} to {@code env} (whose generic types must be disabled). */
+    public static Output build(StreamExecutionEnvironment env, DataStream<Either<EventBatch, Feedback>> device,
+                               GestureSettings settings) {
         DataStream<SpikeBatch> binned = device.filter(e -> e.isLeft())
                 .map(e -> e.left()).returns(RecordTypes.EVENT_BATCH)
                 .keyBy(EventBatch::sourceKey)
@@ -133,7 +137,8 @@ public final class GestureJob {
                 .name("event binning");
         DataStream<Feedback> labels = device.filter(e -> e.isRight())
                 .map(e -> e.right()).returns(RecordTypes.FEEDBACK);
-        DataStream<Either<SpikeBatch, Feedback>> samples = ControlledSpikingNetworkFunction.inputs(binned, labels)
+        SingleOutputStreamOperator<Either<SpikeBatch, Feedback>> samples = ControlledSpikingNetworkFunction
+                .inputs(binned, labels)
                 .keyBy(ControlledSpikingNetworkFunction::sourceKey, Types.STRING)
                 .process(new GestureSampleFunction(settings.sampler(), settings.labelWaitUs()))
                 .returns(ControlledSpikingNetworkFunction.INPUT_TYPE).name("gesture samples");
@@ -147,7 +152,8 @@ public final class GestureJob {
                 .name("snn gesture classifier");
         DataStream<Feedback> aligned = samples.filter(e -> e.isRight()).map(e -> e.right())
                 .returns(RecordTypes.FEEDBACK);
-        return decodings.map(d -> Either.<Decoding, Feedback>Left(d)).returns(OUTPUT_TYPE)
-                .union(aligned.map(f -> Either.<Decoding, Feedback>Right(f)).returns(OUTPUT_TYPE));
+        return new Output(decodings.map(d -> Either.<Decoding, Feedback>Left(d)).returns(OUTPUT_TYPE)
+                .union(aligned.map(f -> Either.<Decoding, Feedback>Right(f)).returns(OUTPUT_TYPE)),
+                samples.getSideOutput(GestureSampleFunction.UNMATCHED_LABELS));
     }
 }

@@ -10,6 +10,7 @@ import io.spikeline.runtime.endpoint.EndpointRun;
 import io.spikeline.runtime.endpoint.EndpointStream;
 import io.spikeline.runtime.endpoint.EndpointSummary;
 import io.spikeline.runtime.endpoint.JobEndpoints;
+import io.spikeline.runtime.endpoint.LoggedDeadLetters;
 import io.spikeline.runtime.endpoint.SimEndpoint;
 import io.spikeline.runtime.endpoint.StopSignal;
 import io.spikeline.runtime.report.EmbeddedJob;
@@ -75,8 +76,9 @@ public final class GestureRun {
             throws Exception {
         GestureScore score = new GestureScore(settings);
         StreamExecutionEnvironment env = EmbeddedJob.environment();
-        EmbeddedJob.Timing timing = EmbeddedJob.collect(
-                GestureJob.build(env, GestureJob.simulated(env, settings), settings), "spikeline gesture",
+        GestureJob.Output output = GestureJob.build(env, GestureJob.simulated(env, settings), settings);
+        output.unmatchedLabels().sinkTo(new LoggedDeadLetters()).name("unmatched labels to the log");
+        EmbeddedJob.Timing timing = EmbeddedJob.collect(output.results(), "spikeline gesture",
                 record -> record.isLeft(), score::add, progressEverySeconds,
                 decodingSeconds -> progress.accept(new Progress(score, decodingSeconds)));
         requireMatched(score);
@@ -113,7 +115,9 @@ public final class GestureRun {
             deadLetters.addAll(input.deadLetters());
             events = UNCOUNTED;
         }
-        DataStream<Either<Decoding, Feedback>> output = GestureJob.build(env, device, settings);
+        GestureJob.Output job = GestureJob.build(env, device, settings);
+        deadLetters.add(job.unmatchedLabels());
+        DataStream<Either<Decoding, Feedback>> output = job.results();
         DataStream<Decoding> decodings = output.filter(o -> o.isLeft()).map(o -> o.left())
                 .returns(RecordTypes.DECODING);
         GestureScore score = new GestureScore(settings);

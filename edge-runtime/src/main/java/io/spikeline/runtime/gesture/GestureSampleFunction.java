@@ -4,7 +4,12 @@ import io.spikeline.models.record.Feedback;
 import io.spikeline.models.record.SpikeBatch;
 import io.spikeline.operators.snn.ControlledSpikingNetworkFunction;
 import io.spikeline.operators.state.SnapshotStateSerializer;
+import io.spikeline.connectors.RawMessage;
+import io.spikeline.connectors.deadletter.DeadLetter;
 import io.spikeline.connectors.types.RecordTypes;
+import io.spikeline.connectors.wire.RecordCodec;
+import io.spikeline.connectors.wire.WireFormatException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -16,6 +21,7 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.types.Either;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +39,10 @@ import org.slf4j.LoggerFactory;
  * as it comes. When the input ends (the final watermark) the held batches are passed on and the labels still held are
  * aligned with the onsets seen.
  *
+ * <p>Labels that no sample can take (see {@link GestureSampler}: no onset before them, their gesture's onset missed,
+ * too long after the latest onset) leave on the side output {@link #UNMATCHED_LABELS} as dead letters
+ * ({@code INVALID_RECORD}, the label as an Avro message, the reason), so that every label is accounted for.
+ *
  * <p>Counters: {@code gestureSamples}, {@code alignedLabels}, {@code unalignedLabels}, {@code samplesWithoutLabel};
  * gauge {@code heldBatches} (of the key processed last).
  */
@@ -40,6 +50,9 @@ final class GestureSampleFunction
         extends KeyedProcessFunction<String, Either<SpikeBatch, Feedback>, Either<SpikeBatch, Feedback>> {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(GestureSampleFunction.class);
+    /** Labels that no gesture sample could take, as dead letters. */
+    static final OutputTag<DeadLetter> UNMATCHED_LABELS =
+            new OutputTag<>("unmatched-labels", RecordTypes.DEAD_LETTER);
 
     private final SamplerParams params;
     private final long labelWaitUs;
@@ -122,6 +135,7 @@ final class GestureSampleFunction
             ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
         }
         count(sampler, samplesBefore, alignedBefore, unalignedBefore);
+        deadLetter(sampler, ctx);
         state.update(sampler);
     }
 
@@ -141,7 +155,19 @@ final class GestureSampleFunction
         heldCount = 0;
         sampler.flush(l -> out.collect(Either.Right(l)));
         count(sampler, samplesBefore, alignedBefore, unalignedBefore);
+        deadLetter(sampler, ctx);
         state.update(sampler);
+    }
+
+    private static void deadLetter(GestureSampler sampler, Context ctx) {
+        for (GestureSampler.Unmatched u : sampler.takeUnmatched()) {
+            Feedback label = u.label();
+            RawMessage message = new RawMessage("job", "gesture labels", -1, -1, label.eventTimeUs() / 1000,
+                    label.sourceKey().getBytes(StandardCharsets.UTF_8), RecordCodec.feedback().encode(label));
+            ctx.output(UNMATCHED_LABELS, new DeadLetter(message, WireFormatException.Reason.INVALID_RECORD,
+                    "gesture label of class " + label.classId() + " at " + label.eventTimeUs() / 1e6 + " s for "
+                            + label.sourceKey() + " matches no gesture sample: " + u.why()));
+        }
     }
 
     /** Waits ended without the label so far by this instance. */

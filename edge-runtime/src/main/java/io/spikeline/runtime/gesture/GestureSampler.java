@@ -31,8 +31,9 @@ import java.util.function.Consumer;
  * <p>Labels: a gesture's label, stamped at the gesture's end {@code t}, is held until the incoming bins have passed
  * {@code t} (so every onset up to {@code t} is known), then re-stamped to the start of the last decode window of the
  * latest sample with {@code t_0 ≤ t}: {@code t_0 + (sampleBins − decodeBins) · sampleBinUs}. It is unaligned (counted,
- * dropped) when there is no such sample, when that sample already has a label (its gesture's onset was missed), or
- * when {@code t − t_0 > maxGestureUs}. {@link #flush} aligns held labels at the end of the stream.
+ * set aside, see {@link #takeUnmatched}) when there is no such sample, when that sample already has a label (its
+ * gesture's onset was missed), or when {@code t − t_0 > maxGestureUs}. {@link #flush} aligns held labels at the end
+ * of the stream.
  *
  * <p>Waiting for labels: the network learns from a gesture's label right after that gesture's last decode window, and
  * what it decides on the next gesture depends on whether it has learned by then. Events and labels that travel apart
@@ -61,6 +62,8 @@ public final class GestureSampler implements Snapshottable {
     private final long[] onsetUs = new long[ONSETS];
     private final boolean[] onsetLabelled = new boolean[ONSETS];
     private final List<Feedback> heldLabels = new ArrayList<>();
+    /** Labels found unaligned and not yet taken by {@link #takeUnmatched}; not part of the snapshot. */
+    private final List<Unmatched> unmatched = new ArrayList<>();
 
     private long binsSeen;
     /** The index of the latest incoming bin whose contrast was not quiet. */
@@ -243,12 +246,21 @@ public final class GestureSampler implements Snapshottable {
 
     private void align(Feedback label, Consumer<Feedback> labels) {
         long t = label.eventTimeUs();
+        String why = onsetCount == 0 ? "no gesture onset has been seen"
+                : "no gesture onset at or before it among the latest " + Math.min(onsetCount, ONSETS);
         for (int k = onsetCount - 1; k >= Math.max(0, onsetCount - ONSETS); k--) {
             int slot = k % ONSETS;
             if (onsetUs[slot] > t) {
                 continue;
             }
-            if (onsetLabelled[slot] || t - onsetUs[slot] > params.maxGestureUs()) {
+            if (t - onsetUs[slot] > params.maxGestureUs()) {
+                why = "it comes " + (t - onsetUs[slot]) / 1e6 + " s after the latest onset (" + onsetUs[slot] / 1e6
+                        + " s), more than a gesture's " + params.maxGestureUs() / 1e6 + " s";
+                break;
+            }
+            if (onsetLabelled[slot]) {
+                why = "the sample at its latest onset (" + onsetUs[slot] / 1e6 + " s) has a label already: the "
+                        + "onset of its gesture was missed";
                 break;
             }
             onsetLabelled[slot] = true;
@@ -260,6 +272,20 @@ public final class GestureSampler implements Snapshottable {
             return;
         }
         unalignedLabels++;
+        unmatched.add(new Unmatched(label, why));
+    }
+
+    /** A label that no sample could take, and why. */
+    public record Unmatched(Feedback label, String why) {}
+
+    /** The labels found unaligned since the last call, with their reasons; the list is emptied. */
+    public List<Unmatched> takeUnmatched() {
+        if (unmatched.isEmpty()) {
+            return List.of();
+        }
+        List<Unmatched> taken = new ArrayList<>(unmatched);
+        unmatched.clear();
+        return taken;
     }
 
     /** Samples started so far. */

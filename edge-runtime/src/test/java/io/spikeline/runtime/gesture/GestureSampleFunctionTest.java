@@ -3,6 +3,9 @@ package io.spikeline.runtime.gesture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.spikeline.connectors.deadletter.DeadLetter;
+import io.spikeline.connectors.wire.RecordCodec;
+import io.spikeline.connectors.wire.WireFormatException;
 import io.spikeline.ingest.sim.GestureBatch;
 import io.spikeline.ingest.sim.GestureSimulator;
 import io.spikeline.models.encode.EventBinningEncoder;
@@ -19,6 +22,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.types.Either;
 import org.junit.jupiter.api.BeforeAll;
@@ -86,7 +90,8 @@ class GestureSampleFunctionTest {
         return input;
     }
 
-    private record Result(List<String> output, long withoutLabel, OperatorSubtaskState snapshot) {}
+    private record Result(List<String> output, long withoutLabel, OperatorSubtaskState snapshot,
+                          List<DeadLetter> unmatched) {}
 
     /**
      * Feeds {@code input} to a fresh operator (restored from {@code restore} if given) and ends the input; with
@@ -106,13 +111,24 @@ class GestureSampleFunctionTest {
             for (int i = 0; i < input.size(); i++) {
                 if (i == snapshotAt) {
                     return new Result(render(h.extractOutputValues()), function.samplesWithoutLabel(),
-                            h.snapshot(1, 1));
+                            h.snapshot(1, 1), unmatched(h));
                 }
                 h.processElement(input.get(i), 0);
             }
             h.processWatermark(new Watermark(Long.MAX_VALUE));
-            return new Result(render(h.extractOutputValues()), function.samplesWithoutLabel(), null);
+            return new Result(render(h.extractOutputValues()), function.samplesWithoutLabel(), null, unmatched(h));
         }
+    }
+
+    private static List<DeadLetter> unmatched(
+            KeyedOneInputStreamOperatorTestHarness<String, Either<SpikeBatch, Feedback>, Either<SpikeBatch, Feedback>> h) {
+        List<DeadLetter> letters = new ArrayList<>();
+        if (h.getSideOutput(GestureSampleFunction.UNMATCHED_LABELS) != null) {
+            for (StreamRecord<DeadLetter> r : h.getSideOutput(GestureSampleFunction.UNMATCHED_LABELS)) {
+                letters.add(r.getValue());
+            }
+        }
+        return letters;
     }
 
     private static List<String> render(List<Either<SpikeBatch, Feedback>> output) {
@@ -131,6 +147,28 @@ class GestureSampleFunctionTest {
         long labels = device.stream().filter(line -> !line.startsWith("SpikeBatch")).count();
         assertThat(labels).isEqualTo(LABELS.size());
         assertThat(device).hasSizeGreaterThan(LABELS.size() * 2);
+    }
+
+    @Test
+    void aLabelThatNoSampleTakesIsDeadLetteredWithItsReason() throws Exception {
+        // A second label for the first gesture: its sample has one already.
+        Feedback extra = Feedback.ofClass(KEY, LABELS.get(0).eventTimeUs() + 1000, 5);
+        List<Either<SpikeBatch, Feedback>> input = delayed(0);
+        int first = 0;
+        while (!input.get(first).isRight()) {
+            first++;
+        }
+        input.add(first + 1, Either.Right(extra));
+        Result r = run(WAIT_US, input, null, -1);
+        assertThat(r.output).isEqualTo(device);
+        assertThat(r.unmatched).hasSize(1);
+        DeadLetter letter = r.unmatched.get(0);
+        assertThat(letter.reason()).isEqualTo(WireFormatException.Reason.INVALID_RECORD);
+        assertThat(letter.detail()).startsWith("gesture label of class 5 at ").contains("matches no gesture sample: "
+                + "the sample at its latest onset").endsWith("has a label already: the onset of its gesture was missed");
+        assertThat(RecordCodec.feedback().decode(letter.message().payload()).eventTimeUs())
+                .isEqualTo(extra.eventTimeUs());
+        assertThat(run(WAIT_US, delayed(0), null, -1).unmatched).isEmpty();
     }
 
     @Test

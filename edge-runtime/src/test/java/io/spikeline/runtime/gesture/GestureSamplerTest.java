@@ -140,15 +140,25 @@ class GestureSamplerTest {
         s.label(Feedback.ofClass(KEY, 16_500, 3), labels::add);
         assertThat(labels).hasSize(1);
         assertThat(s.unalignedLabels()).isEqualTo(1);
+        List<GestureSampler.Unmatched> unmatched = s.takeUnmatched();
+        assertThat(unmatched).hasSize(1);
+        assertThat(unmatched.get(0).label()).isEqualTo(Feedback.ofClass(KEY, 16_500, 3));
+        assertThat(unmatched.get(0).why()).isEqualTo("the sample at its latest onset (0.005 s) has a label already: "
+                + "the onset of its gesture was missed");
+        assertThat(s.takeUnmatched()).isEmpty();
         // More than 20 ms after the latest onset: unaligned too.
         accept(s, fine(17, new int[20][0]));
         s.label(Feedback.ofClass(KEY, 26_000, 3), labels::add);
         assertThat(s.unalignedLabels()).isEqualTo(2);
+        assertThat(s.takeUnmatched()).extracting(GestureSampler.Unmatched::why).containsExactly("it comes 0.021 s "
+                + "after the latest onset (0.005 s), more than a gesture's 0.02 s");
         // Before any onset there is nothing to stamp.
         GestureSampler fresh = new GestureSampler(SMALL);
         fresh.accept(fine(0, quiet(), quiet()), samples::add, labels::add);
         fresh.label(Feedback.ofClass(KEY, 1_000, 1), labels::add);
         assertThat(fresh.unalignedLabels()).isEqualTo(1);
+        assertThat(fresh.takeUnmatched()).extracting(GestureSampler.Unmatched::why)
+                .containsExactly("no gesture onset has been seen");
         // A label past the end of the input is aligned by flush.
         s.label(Feedback.ofClass(KEY, 40_000, 2), labels::add);
         assertThat(s.heldLabels()).isEqualTo(1);
