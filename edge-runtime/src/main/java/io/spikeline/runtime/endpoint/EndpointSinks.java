@@ -21,7 +21,8 @@ import org.apache.flink.util.function.SerializableSupplier;
  *   <li>Kafka: Avro single-object messages keyed by source key (dead letters: their raw bytes, with origin, reason
  *       and detail in headers), exactly-once in transactions committed with each checkpoint or at-least-once, as the
  *       URL says ({@code guarantee});
- *   <li>MQTT: decodings as Avro single-object messages to the topic ({@code {key}} in it becomes the source key),
+ *   <li>MQTT: decodings as Avro single-object messages to the topic ({@code {key}} in it becomes the source key,
+ *       whose {@code /} add levels: {@link MqttEndpoint#topicFor}),
  *       dead letters as their JSON form ({@link JsonLines}), at the URL's QoS; at-least-once for QoS 1 and 2;
  *   <li>file: JSON lines ({@link JsonLinesSink}).
  * </ul>
@@ -39,8 +40,7 @@ public final class EndpointSinks {
             sink = mqtt(mqtt, () -> {
                 RecordCodec<Decoding, ?> codec = RecordCodec.decodings();
                 return codec::encode;
-            }, mqtt.topic().contains(MqttEndpoint.KEY) ? MqttSink.topicPerKey(mqtt.topic(), Decoding::sourceKey)
-                    : fixedTopic(mqtt.topic()));
+            }, mqtt.topic().contains(MqttEndpoint.KEY) ? topicPerKey(mqtt.topic()) : fixedTopic(mqtt.topic()));
         } else if (endpoint instanceof FileEndpoint file) {
             sink = new JsonLinesSink<>(file.path(), JsonLines::decoding);
         } else {
@@ -100,6 +100,11 @@ public final class EndpointSinks {
                 .setTopicSelector(topic)
                 .setQos(mqtt.qos())
                 .build();
+    }
+
+    /** Each decoding's topic: {@code template} with its source key ({@link MqttEndpoint#topicFor}). */
+    private static SerializableFunction<Decoding, String> topicPerKey(String template) {
+        return decoding -> MqttEndpoint.topicFor(template, decoding.sourceKey());
     }
 
     private static <T> SerializableFunction<T, String> fixedTopic(String topic) {

@@ -14,12 +14,9 @@ import io.spikeline.connectors.wire.SamplePacking;
 import io.spikeline.connectors.wire.WireFormatException;
 import io.spikeline.ingest.sim.EegFrame;
 import io.spikeline.ingest.sim.EegSimulator;
-import io.spikeline.ingest.sim.ReachingBatch;
-import io.spikeline.ingest.sim.ReachingSimulator;
 import io.spikeline.models.record.Decoding;
 import io.spikeline.models.record.Feedback;
 import io.spikeline.models.record.SampleFrame;
-import io.spikeline.models.record.SpikeBatch;
 import io.spikeline.runtime.bmi.BmiRun;
 import io.spikeline.runtime.bmi.BmiSettings;
 import io.spikeline.runtime.eeg.EegSettings;
@@ -47,7 +44,6 @@ import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -134,43 +130,16 @@ class RunOnBrokersTest {
     }
 
     /**
-     * The simulated reaching session of {@code settings} as Kafka messages, spike batches to {@code spikes} and hand
-     * velocity to {@code velocity}; with {@code corrupt}, three corrupt messages among them, each kept in it (by its
-     * bytes) with the reason it must be dead-lettered for.
+     * The simulated reaching session of {@code settings} as Kafka messages keyed by its source key, spike batches to
+     * {@code spikes} and hand velocity to {@code velocity}; with {@code corrupt}, three corrupt messages among them
+     * ({@link ReachingSession#messages}).
      */
     private static List<ProducerRecord<byte[], byte[]>> reachingSession(BmiSettings settings, String spikes,
                                                                          String velocity,
                                                                          Map<String, WireFormatException.Reason> corrupt) {
-        RecordCodec<SpikeBatch, ?> spikeCodec = RecordCodec.spikeBatches();
-        RecordCodec<Feedback, ?> feedbackCodec = RecordCodec.feedback();
         byte[] key = BmiSettings.SOURCE_KEY.getBytes(StandardCharsets.UTF_8);
-        List<ProducerRecord<byte[], byte[]>> messages = new ArrayList<>();
-        try (ReachingSimulator simulator = new ReachingSimulator(BmiSettings.SOURCE_KEY, settings.session())) {
-            for (long i = 0; i < settings.batches(); i++) {
-                ReachingBatch batch = simulator.read();
-                byte[] spikeMessage = spikeCodec.encode(batch.spikes());
-                byte[] feedbackMessage = feedbackCodec.encode(batch.velocity());
-                messages.add(new ProducerRecord<>(spikes, key, spikeMessage));
-                messages.add(new ProducerRecord<>(velocity, key, feedbackMessage));
-                if (corrupt == null) {
-                    continue;
-                }
-                if (i == 100) {
-                    messages.add(new ProducerRecord<>(spikes, key, NOT_AVRO));
-                    corrupt.put(Arrays.toString(NOT_AVRO), WireFormatException.Reason.BAD_HEADER);
-                } else if (i == 400) {
-                    byte[] foreign = feedbackMessage.clone();
-                    foreign[5] ^= 0x5A;
-                    messages.add(new ProducerRecord<>(velocity, key, foreign));
-                    corrupt.put(Arrays.toString(foreign), WireFormatException.Reason.UNKNOWN_FINGERPRINT);
-                } else if (i == 900) {
-                    byte[] truncated = Arrays.copyOf(spikeMessage, 14);
-                    messages.add(new ProducerRecord<>(spikes, key, truncated));
-                    corrupt.put(Arrays.toString(truncated), WireFormatException.Reason.CORRUPT_AVRO);
-                }
-            }
-        }
-        return messages;
+        return ReachingSession.messages(settings, spikes, velocity, corrupt).stream()
+                .map(m -> new ProducerRecord<>(m.topic(), key, m.payload())).toList();
     }
 
     @Test
@@ -259,8 +228,8 @@ class RunOnBrokersTest {
             String stateClient = prefix + "-state";
             // The job's persistent sessions exist before anything is published, so the broker queues the whole
             // recording for them, as it would for a job that is restarting.
-            subscribe(broker, frameClient, prefix + "/frames");
-            subscribe(broker, stateClient, prefix + "/state");
+            MqttClients.persistentSession(broker, frameClient, prefix + "/frames");
+            MqttClients.persistentSession(broker, stateClient, prefix + "/state");
             Queue<byte[]> out = new ConcurrentLinkedQueue<>();
             MqttClient collector = new MqttClient(broker.uri(), prefix + "-collector", new MemoryPersistence());
             collector.connect();
@@ -326,16 +295,5 @@ class RunOnBrokersTest {
         } catch (Exception e) {
             throw new IllegalStateException("reading " + topic, e);
         }
-    }
-
-    /** Opens a persistent session subscribed to {@code topic} at QoS 1 as {@code clientId}, and leaves it. */
-    private static void subscribe(TestBroker broker, String clientId, String topic) throws Exception {
-        MqttClient client = new MqttClient(broker.uri(), clientId, new MemoryPersistence());
-        MqttConnectOptions options = new MqttConnectOptions();
-        options.setCleanSession(false);
-        client.connect(options);
-        client.subscribe(topic, 1);
-        client.disconnect();
-        client.close();
     }
 }
