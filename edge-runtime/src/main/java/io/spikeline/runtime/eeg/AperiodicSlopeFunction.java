@@ -16,6 +16,11 @@ import org.apache.flink.util.Collector;
  * {@link Decoding} per window, without a class, whose event time is the window's first sample and whose output is
  * {@code [mean over channels, channel 0, channel 1, …]} of the fitted slope {@code −β} ({@link AperiodicSlope} with its
  * defaults at the frames' rate). A change of channel count or rate starts a new window.
+ *
+ * <p>The slope is the raw signal's, artefacts included: eye blinks, slow deflections with their power below about
+ * 7 Hz, raise the low end of the fit and steepen the channels they reach (on the simulator, a window holding a blink
+ * reads up to 0.5 steeper as a mean over channels, its frontal channel more), while alpha, inside the excluded band,
+ * leaves it alone.
  */
 public final class AperiodicSlopeFunction extends KeyedProcessFunction<String, SampleFrame, Decoding> {
     private static final long serialVersionUID = 1L;
@@ -91,5 +96,15 @@ public final class AperiodicSlopeFunction extends KeyedProcessFunction<String, S
     /** The mean slope over channels of a decoding of this function. */
     public static double meanSlope(Decoding d) {
         return d.output()[0];
+    }
+
+    /** The channels of a decoding of this function. */
+    public static int channels(Decoding d) {
+        return d.output().length - 1;
+    }
+
+    /** Channel {@code c}'s slope in a decoding of this function. */
+    public static double channelSlope(Decoding d, int c) {
+        return d.output()[1 + c];
     }
 }

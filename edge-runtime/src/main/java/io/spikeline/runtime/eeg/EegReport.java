@@ -74,12 +74,42 @@ public final class EegReport {
         lines.add(f("latency          p50 %.3f ms, p99 %.3f ms, max %.3f ms (spike batch into the "
                         + "classifier to decode out)", score.latencyQuantileUs(0.5) / 1e3,
                 score.latencyQuantileUs(0.99) / 1e3, score.latencyQuantileUs(1) / 1e3));
-        lines.add(f("aperiodic 1/f    exponent %.2f over %d windows of %.1f s (eyes open %.2f, eyes closed %.2f)%s",
-                score.meanAperiodicExponent(), score.aperiodicWindows(),
-                EegJob.aperiodicWindowSamples(s) / s.recording().sampleRateHz(), score.meanAperiodicExponent(EegParameters.EYES_OPEN),
-                score.meanAperiodicExponent(EegParameters.EYES_CLOSED), simulated ? f("; simulator %.2f", s.recording().aperiodicExponent()) : ""));
+        lines.add(f("aperiodic 1/f    exponent %.2f +/- %.2f over %d windows of %.1f s (eyes open %s, eyes closed %s)",
+                score.meanAperiodicExponent(), score.aperiodicStandardError(-1), score.aperiodicWindows(),
+                EegJob.aperiodicWindowSamples(s) / s.recording().sampleRateHz(),
+                aperiodicInState(EegParameters.EYES_OPEN), aperiodicInState(EegParameters.EYES_CLOSED)));
+        lines.add("aperiodic range  " + aperiodicRange() + (simulated ? blinkNote(s.recording()) : ""));
         result.endpoints().ifPresent(e -> lines.addAll(e.lines()));
         return String.join(System.lineSeparator(), lines) + System.lineSeparator();
+    }
+
+    private String aperiodicInState(int state) {
+        return f("%.2f +/- %.2f over %d", score.meanAperiodicExponent(state), score.aperiodicStandardError(state),
+                score.aperiodicWindows(state));
+    }
+
+    /** The lowest and the highest channel exponent, with their channels. */
+    private String aperiodicRange() {
+        double[] beta = score.channelAperiodicExponents();
+        if (beta.length == 0) {
+            return "no window";
+        }
+        int low = 0;
+        int high = 0;
+        for (int c = 1; c < beta.length; c++) {
+            low = beta[c] < beta[low] ? c : low;
+            high = beta[c] > beta[high] ? c : high;
+        }
+        return f("channels from %.2f (channel %d) to %.2f (channel %d)", beta[low], low, beta[high], high);
+    }
+
+    /**
+     * What the simulator's exponent is, and why the raw EEG's reads steeper: its blinks, in either eyes state, add
+     * power below about 7 Hz to the frontal channels.
+     */
+    private static String blinkNote(EegParameters p) {
+        return f("; simulator background %.2f, steepened by blinks (%.0f/min, %.0f uV at channel 0, none at channel "
+                + "%d, below 7 Hz)", p.aperiodicExponent(), p.blinksPerMinute(), p.blinkUv(), p.channels() - 1);
     }
 
     /** Writes {@code report.txt} and {@code report.html} into {@code folder} (created if needed); returns the HTML path. */

@@ -10,8 +10,9 @@ import org.apache.flink.types.Either;
 /**
  * Scores an {@code eeg} run's decodings against the true eyes state as both arrive from the job (in either order):
  * decode {@code i} is the one of the simulator's frame {@code i}, whose start time is its event time. Keeps every
- * decode's truth, predicted class and latency for the report, and the mean aperiodic slope of each window (a decoding
- * without a class, at the start of the window's first frame) for the mean exponent per eyes state.
+ * decode's truth, predicted class and latency for the report, and the aperiodic slopes of each window (a decoding
+ * without a class, at the start of the window's first frame): their mean over channels for the exponent per eyes
+ * state, and each channel's for the exponent per channel.
  */
 public final class EegScore {
     /** Decodes the arrays hold at first; they grow as a run without a known end goes on. */
@@ -30,6 +31,9 @@ public final class EegScore {
     private int[] predicted;
     /** The mean aperiodic slope over channels of the window starting at each frame; NaN where none starts. */
     private double[] slope;
+    /** Per channel, the sum of the aperiodic slopes of the windows that had the channel, and their number. */
+    private double[] channelSlopeSum = new double[0];
+    private int[] channelWindows = new int[0];
     /** In arrival order. */
     private long[] latencyUs;
     private int[] scoredInWindow;
@@ -99,6 +103,7 @@ public final class EegScore {
                     throw new IllegalStateException("two aperiodic slopes at " + d.eventTimeUs() + " us");
                 }
                 slope[i] = AperiodicSlopeFunction.meanSlope(d);
+                addChannelSlopes(d);
                 return;
             }
             if (predicted[i] >= 0) {
@@ -112,6 +117,18 @@ public final class EegScore {
             int i = index(f.eventTimeUs());
             truth[i] = f.classId();
             scored(i);
+        }
+    }
+
+    private void addChannelSlopes(Decoding d) {
+        int channels = AperiodicSlopeFunction.channels(d);
+        if (channels > channelSlopeSum.length) {
+            channelSlopeSum = Arrays.copyOf(channelSlopeSum, channels);
+            channelWindows = Arrays.copyOf(channelWindows, channels);
+        }
+        for (int c = 0; c < channels; c++) {
+            channelSlopeSum[c] += AperiodicSlopeFunction.channelSlope(d, c);
+            channelWindows[c]++;
         }
     }
 
@@ -200,11 +217,7 @@ public final class EegScore {
 
     /** Windows whose aperiodic slope has arrived. */
     public int aperiodicWindows() {
-        int n = 0;
-        for (double v : slope) {
-            n += Double.isNaN(v) ? 0 : 1;
-        }
-        return n;
+        return aperiodicWindows(-1);
     }
 
     /** The aperiodic exponent β (minus the mean slope) over every window so far; NaN before the first. */
@@ -218,15 +231,53 @@ public final class EegScore {
      * NaN when there is none. A state of −1 takes every window.
      */
     public double meanAperiodicExponent(int state) {
+        return aperiodic(state)[1];
+    }
+
+    /** The windows {@link #meanAperiodicExponent(int)} averages. */
+    public int aperiodicWindows(int state) {
+        return (int) aperiodic(state)[0];
+    }
+
+    /**
+     * The standard error of {@link #meanAperiodicExponent(int)}, {@code s / √n} with s the windows' standard deviation:
+     * how far two states' means may differ by the chance of what their few windows hold. NaN below two windows.
+     */
+    public double aperiodicStandardError(int state) {
+        return aperiodic(state)[2];
+    }
+
+    /** {n, mean, standard error} of the exponent over the windows {@link #meanAperiodicExponent(int)} takes. */
+    private double[] aperiodic(int state) {
         double sum = 0;
         int n = 0;
         for (int i = 0; i < slope.length; i++) {
-            if (!Double.isNaN(slope[i]) && (state < 0 || heldThroughout(i, state))) {
-                sum += slope[i];
+            if (selected(i, state)) {
+                sum += -slope[i];
                 n++;
             }
         }
-        return n == 0 ? Double.NaN : -sum / n;
+        double mean = n == 0 ? Double.NaN : sum / n;
+        double squares = 0;
+        for (int i = 0; i < slope.length; i++) {
+            if (selected(i, state)) {
+                squares += (-slope[i] - mean) * (-slope[i] - mean);
+            }
+        }
+        return new double[] {n, mean, n < 2 ? Double.NaN : Math.sqrt(squares / (n - 1.0) / n)};
+    }
+
+    private boolean selected(int window, int state) {
+        return !Double.isNaN(slope[window]) && (state < 0 || heldThroughout(window, state));
+    }
+
+    /** Each channel's aperiodic exponent β (minus its mean slope) over the windows so far; empty before the first. */
+    public double[] channelAperiodicExponents() {
+        double[] beta = new double[channelSlopeSum.length];
+        for (int c = 0; c < beta.length; c++) {
+            beta[c] = -channelSlopeSum[c] / channelWindows[c];
+        }
+        return beta;
     }
 
     private boolean heldThroughout(int from, int state) {

@@ -138,4 +138,38 @@ class EegScoreTest {
         assertThat(score.meanAperiodicExponent(1)).isEqualTo(2.0);
         assertThat(score.count()).isZero();
     }
+
+    /** An aperiodic slope decoding of the window starting at frame {@code i}, with each channel's slope. */
+    private static Either<Decoding, Feedback> slopes(int i, float... channelSlopes) {
+        float[] output = new float[1 + channelSlopes.length];
+        for (int c = 0; c < channelSlopes.length; c++) {
+            output[1 + c] = channelSlopes[c];
+            output[0] += channelSlopes[c] / channelSlopes.length;
+        }
+        return Either.Left(new Decoding(EegSettings.SOURCE_KEY, i * FRAME_US, output, Decoding.NO_CLASS, Float.NaN, 0,
+                1));
+    }
+
+    @Test
+    void aperiodicExponentsCarryTheirStandardErrorsAndEachChannelsMean() {
+        EegScore score = new EegScore(EegSettings.defaults().withSeconds(30));
+        int window = EegJob.APERIODIC_WINDOW_FRAMES;
+        for (int i = 0; i < 117; i++) {
+            score.add(Either.Right(Feedback.ofClass(EegSettings.SOURCE_KEY, i * FRAME_US, 0)));
+        }
+        assertThat(score.channelAperiodicExponents()).isEmpty();
+        score.add(slopes(0, -1.0f, -3.0f));
+        assertThat(score.aperiodicStandardError(0)).as("one window has no spread").isNaN();
+        score.add(slopes(window, -1.5f, -3.5f));
+        score.add(slopes(2 * window, -2.0f, -4.0f));
+        // Means over channels 2, 2.5 and 3: standard deviation 0.5, over three windows.
+        assertThat(score.meanAperiodicExponent(0)).isCloseTo(2.5, org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(score.aperiodicWindows(0)).isEqualTo(3);
+        assertThat(score.aperiodicStandardError(0)).isCloseTo(0.5 / Math.sqrt(3),
+                org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(score.aperiodicWindows(1)).isZero();
+        assertThat(score.meanAperiodicExponent(1)).isNaN();
+        assertThat(score.channelAperiodicExponents()).containsExactly(new double[] {1.5, 3.5},
+                org.assertj.core.api.Assertions.within(1e-6));
+    }
 }

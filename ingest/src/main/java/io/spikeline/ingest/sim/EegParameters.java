@@ -6,16 +6,18 @@ package io.spikeline.ingest.sim;
  *
  * <p>Model, per channel, in µV: {@code x = aperiodic + w_α · alpha + line + w_blink · blinks + muscle}.
  * <ul>
- *   <li>aperiodic: a sum of twelve first-order (Lorentzian) processes with corner frequencies spaced evenly
- *       in log frequency from 0.5 Hz to the Nyquist frequency, process k weighted by {@code f_k^((1−β)/2)}, so the
- *       power spectrum falls as {@code 1/f^β} between the corners (β = {@code aperiodicExponent}, 0 ≤ β < 2; the
- *       sum approximates 1/f^β well for 0.3 ≤ β ≤ 1.7), with RMS {@code aperiodicUv};</li>
+ *   <li>aperiodic: Gaussian noise whose power spectral density falls as {@code 1/f^β} (β = {@code aperiodicExponent},
+ *       0 ≤ β < 2) within 1.5 % from 1 Hz to a fifth of the sampling rate, flattening below 0.5 Hz, with RMS
+ *       {@code aperiodicUv}: a sum of first-order processes with corners an octave apart and a two-tap smoothing
+ *       (see {@link EegBackground} for the construction); the same on every channel, independent between channels;</li>
  *   <li>alpha: a narrow-band oscillation at {@code alphaHz} in waxing and waning bursts (envelope time constant
  *       0.3 s), of RMS {@code alphaOpenUv} with eyes open and {@code alphaClosedUv} with eyes closed; states
  *       alternate every {@code stateSeconds}, starting eyes open;</li>
  *   <li>line: {@code lineUv · sin(2π lineHz t)};</li>
- *   <li>blinks: Poisson-timed (rate {@code blinksPerMinute}) positive half-sine deflections of 300 ms and
- *       {@code blinkUv} at the most frontal channel;</li>
+ *   <li>blinks: Poisson-timed (rate {@code blinksPerMinute}, in either eyes state) positive half-sine deflections
+ *       of 300 ms and {@code blinkUv} at the most frontal channel. Their power lies below about 7 Hz (the half-sine's
+ *       spectrum has its first zero at 5 Hz and falls as {@code f^−4} beyond), where at the default 100 µV it exceeds
+ *       the background's several times on the frontal channels: they steepen those channels' spectrum;</li>
  *   <li>muscle: Poisson-timed bursts (rate {@code muscleBurstsPerMinute}, 200 ms) of white noise of
  *       {@code muscleUv} on a random channel.</li>
  * </ul>

@@ -11,8 +11,6 @@ import io.spikeline.models.record.SampleFrame;
  * equal streams.
  */
 public final class EegSimulator implements RecordReader<EegFrame> {
-    private static final int LORENTZIANS = 12;
-    private static final double LOWEST_CORNER_HZ = 0.5;
     private static final double BLINK_SECONDS = 0.3;
     private static final double MUSCLE_SECONDS = 0.2;
     private static final double ALPHA_ENVELOPE_SECONDS = 0.3;
@@ -21,9 +19,10 @@ public final class EegSimulator implements RecordReader<EegFrame> {
     private final String sourceKey;
     private final SeededRandom random;
     private final double dt;
-    private final double[] rho = new double[LORENTZIANS];
-    private final double[] innovation = new double[LORENTZIANS];
+    private final EegBackground background;
+    /** Each channel's background processes, {@code [channel · processes + k]}, and the sum of its previous sample. */
     private final double[] state;
+    private final double[] previousSum;
     private final double[] alphaWeight;
     private final double[] blinkWeight;
     private final double alphaRho;
@@ -41,21 +40,19 @@ public final class EegSimulator implements RecordReader<EegFrame> {
         this.sourceKey = sourceKey;
         this.random = new SeededRandom(parameters.seed());
         this.dt = 1 / parameters.sampleRateHz();
-        double nyquist = parameters.sampleRateHz() / 2;
-        double gainSum = 0;
-        double[] gain = new double[LORENTZIANS];
-        for (int k = 0; k < LORENTZIANS; k++) {
-            double corner = LOWEST_CORNER_HZ * Math.pow(nyquist / LOWEST_CORNER_HZ, k / (LORENTZIANS - 1.0));
-            rho[k] = Math.exp(-2 * Math.PI * corner * dt);
-            gain[k] = Math.pow(corner, (1 - parameters.aperiodicExponent()) / 2);
-            gainSum += gain[k] * gain[k];
-        }
-        // Each process has unit variance; the weights make the sum's variance aperiodicUv².
-        for (int k = 0; k < LORENTZIANS; k++) {
-            innovation[k] = gain[k] / Math.sqrt(gainSum) * parameters.aperiodicUv() * Math.sqrt(1 - rho[k] * rho[k]);
-        }
+        this.background = new EegBackground(parameters.aperiodicExponent(), parameters.aperiodicUv(),
+                parameters.sampleRateHz());
         int n = parameters.channels();
-        this.state = new double[n * LORENTZIANS];
+        int processes = background.processes();
+        // Started from the stationary distribution, so that the slow processes need no time to settle.
+        this.state = new double[n * processes];
+        this.previousSum = new double[n];
+        for (int c = 0; c < n; c++) {
+            for (int k = 0; k < processes; k++) {
+                state[c * processes + k] = background.stationarySd(k) * random.nextGaussian();
+                previousSum[c] += state[c * processes + k];
+            }
+        }
         this.alphaWeight = new double[n];
         this.blinkWeight = new double[n];
         for (int c = 0; c < n; c++) {
@@ -84,14 +81,7 @@ public final class EegSimulator implements RecordReader<EegFrame> {
             double blink = blinkSample();
             double muscle = muscleSample();
             for (int c = 0; c < n; c++) {
-                double background = 0;
-                int base = c * LORENTZIANS;
-                for (int k = 0; k < LORENTZIANS; k++) {
-                    double x = rho[k] * state[base + k] + innovation[k] * random.nextGaussian();
-                    state[base + k] = x;
-                    background += x;
-                }
-                double value = background + alphaWeight[c] * alpha + line + blinkWeight[c] * blink;
+                double value = backgroundSample(c) + alphaWeight[c] * alpha + line + blinkWeight[c] * blink;
                 if (c == muscleChannel) {
                     value += muscle;
                 }
@@ -102,6 +92,22 @@ public final class EegSimulator implements RecordReader<EegFrame> {
         long startUs = Math.round(firstIndex * 1e6 / p.sampleRateHz());
         SampleFrame frame = new SampleFrame(sourceKey, sequence++, startUs, p.sampleRateHz(), n, samples, data);
         return new EegFrame(frame, Feedback.ofClass(sourceKey, startUs, stateAt(firstIndex)));
+    }
+
+    /** Channel c's next background sample: its processes stepped, their sum smoothed by {@link EegBackground}'s tap. */
+    private double backgroundSample(int c) {
+        int processes = background.processes();
+        int base = c * processes;
+        double sum = 0;
+        for (int k = 0; k < processes; k++) {
+            double x = background.rho(k) * state[base + k] + background.innovation(k) * random.nextGaussian();
+            state[base + k] = x;
+            sum += x;
+        }
+        double tap = background.smoothing();
+        double value = (sum + tap * previousSum[c]) / (1 + tap);
+        previousSum[c] = sum;
+        return value;
     }
 
     /**

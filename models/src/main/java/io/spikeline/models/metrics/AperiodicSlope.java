@@ -15,6 +15,15 @@ import java.util.Arrays;
  * out, so an oscillation there does not bias the background. With {@code u_j = log10 f_j} centred on their mean and
  * {@code v_j = log10 P(f_j)}: {@code slope = Σ (u_j − ū) v_j / Σ (u_j − ū)²} (the scale of P drops out).
  *
+ * <p>The taper smooths the spectrum it measures: the expected periodogram is {@code ∫ S(ν) K(f − ν) dν} with
+ * {@code K ∝ |W|²} the taper's spectral window, which for a smooth S is {@code S(f) + S''(f) σ_K² / 2} to second order,
+ * {@code σ_K² = (fs / 2π)² Σ_i (w_i − w_{i−1})² / Σ_i w_i²} being K's variance ({@code 1 / (3T²)} for a Hann segment of
+ * T seconds). On a power law {@code S ∝ f^−β}, {@code S''/S = β(β + 1) / f²}: the lowest frequencies read high and the
+ * plain fit is too steep, by 0.005 at β = 1 and 0.017 at β = 2 with the defaults. So the fit is made twice: the first
+ * slope {@code −β₀} gives the correction {@code v_j − log10(1 + β₀(β₀ + 1) σ_K² / (2 f_j²))}, and the second fit of the
+ * corrected values is the slope returned; on exact power laws its error is below 0.001 for 0 ≤ β ≤ 1.5 and 0.003 at
+ * β = 2 (a steeper spectrum leaks through the taper's side lobes as well).
+ *
  * <p>An estimator holds only scratch buffers (nothing carries over from one window to the next, so there is no
  * state to snapshot) and allocates nothing after construction; one instance serves one thread.
  */
@@ -93,7 +102,10 @@ public final class AperiodicSlope {
     /** {@code log10 f_j − mean} and the sum of their squares. */
     private final double[] centredLogFrequency;
     private final double sumSquares;
+    /** {@code σ_K² / (2 f_j²)}: the taper's smoothing of a power law at f_j, per unit of {@code β(β + 1)}. */
+    private final double[] smoothing;
     private final double[] segment;
+    /** The averaged periodogram, then its log10. */
     private final double[] power;
 
     public AperiodicSlope(Parameters parameters) {
@@ -112,14 +124,28 @@ public final class AperiodicSlope {
                 frequenciesHz[k++] = f;
             }
         }
+        double[] hann = new double[n];
+        double differences = 0;
+        double squaresOfTaper = 0;
+        double previous = 0;
+        for (int i = 0; i < n; i++) {
+            hann[i] = 0.5 - 0.5 * Math.cos(2 * Math.PI * i / n);
+            differences += (hann[i] - previous) * (hann[i] - previous);
+            squaresOfTaper += hann[i] * hann[i];
+            previous = hann[i];
+        }
+        // The taper is zero on either side of the segment.
+        differences += previous * previous;
+        double kernelVariance = Math.pow(parameters.sampleRateHz() / (2 * Math.PI), 2) * differences / squaresOfTaper;
+        smoothing = new double[count];
         double mean = 0;
         for (int j = 0; j < count; j++) {
             double omega = 2 * Math.PI * frequenciesHz[j] / parameters.sampleRateHz();
             for (int i = 0; i < n; i++) {
-                double hann = 0.5 - 0.5 * Math.cos(2 * Math.PI * i / n);
-                cosTable[j][i] = hann * Math.cos(omega * i);
-                sinTable[j][i] = hann * Math.sin(omega * i);
+                cosTable[j][i] = hann[i] * Math.cos(omega * i);
+                sinTable[j][i] = hann[i] * Math.sin(omega * i);
             }
+            smoothing[j] = kernelVariance / (2 * frequenciesHz[j] * frequenciesHz[j]);
             centredLogFrequency[j] = Math.log10(frequenciesHz[j]);
             mean += centredLogFrequency[j] / count;
         }
@@ -146,7 +172,7 @@ public final class AperiodicSlope {
      * The fitted slope {@code −β} of the {@code count} samples {@code x[offset + i · stride]}, {@code i < count}
      * (a stride of the channel count reads one channel of sample-major interleaved data). {@code count} must be at
      * least one segment; samples past the last whole half-overlapping segment are not used. A window of constant
-     * samples has no spectrum to fit and gives NaN.
+     * samples has no spectrum to fit and gives NaN. The slope is corrected for the taper's smoothing (see above).
      */
     public double slope(double[] x, int offset, int stride, int count) {
         int n = parameters.segmentSamples();
@@ -186,8 +212,14 @@ public final class AperiodicSlope {
         }
         double sum = 0;
         for (int j = 0; j < power.length; j++) {
-            sum += centredLogFrequency[j] * Math.log10(power[j]);
+            power[j] = Math.log10(power[j]);
+            sum += centredLogFrequency[j] * power[j];
         }
-        return sum / sumSquares;
+        double beta = -sum / sumSquares;
+        double corrected = 0;
+        for (int j = 0; j < power.length; j++) {
+            corrected += centredLogFrequency[j] * (power[j] - Math.log10(1 + beta * (beta + 1) * smoothing[j]));
+        }
+        return corrected / sumSquares;
     }
 }
