@@ -45,8 +45,9 @@ import org.apache.flink.util.Collector;
  * {@link #fromEndpoints} or any other source of the same type) → event binning (1 ms, 2×2-pixel cells, ON/OFF) →
  * {@link GestureSampler} (one 1 s sample per gesture onset, pooled to 5 ms and 8×8-pixel cells; labels stamped onto
  * their samples; a gesture's events wait for the label of the gesture before, up to
- * {@link GestureSettings#labelWaitSeconds}, so the order of events and labels is the device's) → the SNN classifier per key ({@link #classifier}: a heterogeneous-delay feature layer and a readout)
- * with early decision, learning online from the labels. The output carries the classifier's decodings (left) and the
+ * {@link GestureSettings#labelWaitSeconds}, so the order of events and labels is the device's) → the SNN classifier
+ * per key ({@link #classifier}: a heterogeneous-delay feature layer and a readout) with early decision, learning
+ * online from the labels. The output carries the classifier's decodings (left) and the
  * aligned labels (right), so the run can score one against the other.
  */
 public final class GestureJob {

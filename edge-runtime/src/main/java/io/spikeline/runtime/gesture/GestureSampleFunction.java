@@ -96,13 +96,8 @@ final class GestureSampleFunction
         if (sampler == null) {
             sampler = new GestureSampler(params);
         }
-        long samplesBefore = sampler.samples();
-        long alignedBefore = sampler.alignedLabels();
-        long unalignedBefore = sampler.unalignedLabels();
-        List<SpikeBatch> waiting = new ArrayList<>();
-        for (SpikeBatch b : held.get()) {
-            waiting.add(b);
-        }
+        Totals before = new Totals(sampler);
+        List<SpikeBatch> waiting = heldBatches();
         int heldBefore = waiting.size();
         if (input.isLeft()) {
             waiting.add(input.left());
@@ -134,27 +129,42 @@ final class GestureSampleFunction
         if (sampler.heldLabels() > 0 || heldCount > 0) {
             ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
         }
-        count(sampler, samplesBefore, alignedBefore, unalignedBefore);
-        deadLetter(sampler, ctx);
-        state.update(sampler);
+        finish(sampler, before, ctx);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Either<SpikeBatch, Feedback>> out)
             throws Exception {
         GestureSampler sampler = state.value();
-        long samplesBefore = sampler.samples();
-        long alignedBefore = sampler.alignedLabels();
-        long unalignedBefore = sampler.unalignedLabels();
-        List<SpikeBatch> waiting = new ArrayList<>();
-        for (SpikeBatch b : held.get()) {
-            waiting.add(b);
-        }
-        pass(sampler, waiting, 0, true, out);
+        Totals before = new Totals(sampler);
+        pass(sampler, heldBatches(), 0, true, out);
         held.clear();
         heldCount = 0;
         sampler.flush(l -> out.collect(Either.Right(l)));
-        count(sampler, samplesBefore, alignedBefore, unalignedBefore);
+        finish(sampler, before, ctx);
+    }
+
+    /** The key's held batches, in order, in a list of their own. */
+    private List<SpikeBatch> heldBatches() throws Exception {
+        List<SpikeBatch> batches = new ArrayList<>();
+        for (SpikeBatch b : held.get()) {
+            batches.add(b);
+        }
+        return batches;
+    }
+
+    /** The sampler's running totals before a step, for counting what the step added. */
+    private record Totals(long samples, long aligned, long unaligned) {
+        Totals(GestureSampler sampler) {
+            this(sampler.samples(), sampler.alignedLabels(), sampler.unalignedLabels());
+        }
+    }
+
+    /** After a step: counts what it added, dead-letters the labels it could not align, keeps the sampler. */
+    private void finish(GestureSampler sampler, Totals before, Context ctx) throws Exception {
+        samples.inc(sampler.samples() - before.samples());
+        aligned.inc(sampler.alignedLabels() - before.aligned());
+        unaligned.inc(sampler.unalignedLabels() - before.unaligned());
         deadLetter(sampler, ctx);
         state.update(sampler);
     }
@@ -194,11 +204,5 @@ final class GestureSampleFunction
     /** The event time spanned by the batches of {@code waiting} from {@code from} on, µs. */
     private static long spanUs(List<SpikeBatch> waiting, int from) {
         return waiting.get(waiting.size() - 1).endTimeUs() - waiting.get(from).startTimeUs();
-    }
-
-    private void count(GestureSampler sampler, long samplesBefore, long alignedBefore, long unalignedBefore) {
-        samples.inc(sampler.samples() - samplesBefore);
-        aligned.inc(sampler.alignedLabels() - alignedBefore);
-        unaligned.inc(sampler.unalignedLabels() - unalignedBefore);
     }
 }

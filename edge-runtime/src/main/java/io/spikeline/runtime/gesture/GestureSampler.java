@@ -158,7 +158,7 @@ public final class GestureSampler implements Snapshottable {
      * that keeps the device's order holds the next incoming batches until this turns false.
      */
     public boolean awaitsLabel() {
-        return !sampling && onsetCount > waivedOnsets && latestLabelUs < onsetUs[(onsetCount - 1) % ONSETS];
+        return !sampling && onsetCount > waivedOnsets && latestLabelUs < latestOnsetUs();
     }
 
     /** Stops waiting for the latest sample's label; its label may still come and is aligned as usual. */
