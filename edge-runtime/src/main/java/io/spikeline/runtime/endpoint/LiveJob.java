@@ -2,6 +2,7 @@ package io.spikeline.runtime.endpoint;
 
 import io.spikeline.runtime.report.EmbeddedJob;
 import java.nio.file.Files;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -116,8 +117,25 @@ public final class LiveJob {
         }
         double startup = answering ? (firstNs - startNs) / 1e9 : (endNs - startNs) / 1e9;
         CompletableFuture<String> stopped = stopping.get();
-        return new Outcome(new EmbeddedJob.Timing(startup, (endNs - startNs) / 1e9), ending,
-                Optional.ofNullable(stopped == null ? null : stopped.get()));
+        Optional<String> savepoint = Optional.ofNullable(stopped == null ? null : stopped.get());
+        return new Outcome(new EmbeddedJob.Timing(startup, (endNs - startNs) / 1e9, counters(job)), ending,
+                savepoint);
+    }
+
+    /**
+     * The counters of the job, which has ended or is ending: those of its result; none when it failed or its result
+     * does not come within {@link #STOP_TIMEOUT_SECONDS}.
+     */
+    private static Map<String, Long> counters(JobClient job) {
+        try {
+            return EmbeddedJob.counters(job.getJobExecutionResult().get(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Map.of();
+        } catch (Exception e) {
+            LOG.debug("job {} ended without a result; its counters are unknown", job.getJobID(), e);
+            return Map.of();
+        }
     }
 
     /** Submits the job without collecting anything (its sinks are its output); returns its id. */

@@ -3,10 +3,13 @@ package io.spikeline.runtime.report;
 import io.spikeline.runtime.ops.LocalOperations;
 import io.spikeline.runtime.ops.RunningJob;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.DoubleConsumer;
 import java.util.function.Predicate;
+import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.DeploymentOptions;
@@ -36,9 +39,25 @@ public final class EmbeddedJob {
     private EmbeddedJob() {}
 
     /**
-     * Wall times in seconds from submission to the first answer (start-up) and to the end.
+     * Wall times in seconds from submission to the first answer (start-up) and to the end, and the job's counters
+     * at its end: its accumulators that are counts ({@link #counters(JobExecutionResult)}), empty when the job's
+     * result was not had.
      */
-    public record Timing(double startupSeconds, double wallSeconds) {
+    public record Timing(double startupSeconds, double wallSeconds, Map<String, Long> counters) {
+        public Timing {
+            counters = Map.copyOf(counters);
+        }
+
+        /** Timing without counters. */
+        public Timing(double startupSeconds, double wallSeconds) {
+            this(startupSeconds, wallSeconds, Map.of());
+        }
+
+        /** Counter {@code name}; 0 when the job kept none of that name. */
+        public long counter(String name) {
+            return counters.getOrDefault(name, 0L);
+        }
+
         /** Wall time spent answering, after start-up, s. */
         public double answeringSeconds() {
             return wallSeconds - startupSeconds;
@@ -110,12 +129,12 @@ public final class EmbeddedJob {
                 }
             }
         }
-        awaitEnd(env, job);
+        JobExecutionResult result = awaitEnd(env, job);
         long endNs = System.nanoTime();
         if (answering) {
             progress.accept((endNs - firstNs) / 1e9);
         }
-        return new Timing((firstNs - startNs) / 1e9, (endNs - startNs) / 1e9);
+        return new Timing((firstNs - startNs) / 1e9, (endNs - startNs) / 1e9, counters(result));
     }
 
     /**
@@ -135,9 +154,21 @@ public final class EmbeddedJob {
         return job;
     }
 
-    private static void awaitEnd(StreamExecutionEnvironment env, JobClient job) throws Exception {
-        job.getJobExecutionResult().get();
+    private static JobExecutionResult awaitEnd(StreamExecutionEnvironment env, JobClient job) throws Exception {
+        JobExecutionResult result = job.getJobExecutionResult().get();
         RunningJob.removeCheckpoints(env, job.getJobID());
+        return result;
+    }
+
+    /** The accumulators of {@code result} that are counts (integer-valued), by name. */
+    public static Map<String, Long> counters(JobExecutionResult result) {
+        Map<String, Long> counters = new TreeMap<>();
+        for (Map.Entry<String, Object> a : result.getAllAccumulatorResults().entrySet()) {
+            if (a.getValue() instanceof Long || a.getValue() instanceof Integer) {
+                counters.put(a.getKey(), ((Number) a.getValue()).longValue());
+            }
+        }
+        return counters;
     }
 
     private static boolean more(CloseableIterator<?> records, String jobName) {

@@ -112,6 +112,7 @@ class RunGestureOnKafkaTest {
         assertThat(text).contains("spikeline gesture: " + broker + events)
                 .contains("dead letters     2 (BAD_HEADER 1, UNKNOWN_FINGERPRINT 1), written to " + broker + dead)
                 .contains("decodings        written to " + broker + decoded)
+                .contains("label order      the device's: every label came within the label wait (5.0 s)")
                 .contains("ended            once the requested signal time was decoded, savepoint ");
         assertThat((int) figure(text, "^signal +[0-9.]+ s: (\\d+) gestures classified")).isEqualTo(labelCount);
         assertThat(figure(text, "^accuracy last +\\d+ gestures +([0-9.]+)")).as("above chance")

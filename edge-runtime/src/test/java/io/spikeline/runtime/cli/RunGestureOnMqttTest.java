@@ -109,7 +109,8 @@ class RunGestureOnMqttTest {
                 String text = Files.readString(reports.resolve("report.txt"), StandardCharsets.UTF_8);
                 assertThat(text).contains("spikeline gesture: " + url + "/events")
                         .contains("dead letters     2 (BAD_HEADER 1, UNKNOWN_FINGERPRINT 1), written to file://" + dead)
-                        .contains("decodings        written to " + url + "/decided/{key}");
+                        .contains("decodings        written to " + url + "/decided/{key}")
+                        .contains("label order      the device's: every label came within the label wait (5.0 s)");
                 assertThat((int) figure(text, "^signal +[0-9.]+ s: (\\d+) gestures classified")).isEqualTo(labelCount);
                 // The same events and labels meet the same network, in the device's order.
                 for (String part : new String[] {"^accuracy first +\\d+ gestures +([0-9.]+)",

@@ -93,12 +93,28 @@ class GestureSampleFunctionTest {
     private record Result(List<String> output, long withoutLabel, OperatorSubtaskState snapshot,
                           List<DeadLetter> unmatched) {}
 
-    /**
-     * Feeds {@code input} to a fresh operator (restored from {@code restore} if given) and ends the input; with
-     * {@code snapshotAt ≥ 0}, snapshots after that many records instead of going on.
-     */
+    /** The processing time at which a record arrives, ms. */
+    private interface Clock {
+        long at(Either<SpikeBatch, Feedback> record);
+    }
+
+    /** A backlog read at once: every record arrives at the same instant. */
+    private static final Clock BACKLOG = r -> 0;
+    /** A live stream: each record arrives when it ends. */
+    private static final Clock LIVE = r -> (r.isLeft() ? r.left().endTimeUs() : r.right().eventTimeUs()) / 1000;
+
     private static Result run(long waitUs, List<Either<SpikeBatch, Feedback>> input, OperatorSubtaskState restore,
                               int snapshotAt) throws Exception {
+        return run(waitUs, input, restore, snapshotAt, LIVE);
+    }
+
+    /**
+     * Feeds {@code input} to a fresh operator (restored from {@code restore} if given), each record at its time on
+     * {@code clock} (never going back), and ends the input; with {@code snapshotAt ≥ 0}, snapshots after that many
+     * records instead of going on.
+     */
+    private static Result run(long waitUs, List<Either<SpikeBatch, Feedback>> input, OperatorSubtaskState restore,
+                              int snapshotAt, Clock clock) throws Exception {
         GestureSampleFunction function = new GestureSampleFunction(SETTINGS.sampler(), waitUs);
         try (KeyedOneInputStreamOperatorTestHarness<String, Either<SpikeBatch, Feedback>, Either<SpikeBatch, Feedback>>
                      h = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(function),
@@ -113,6 +129,7 @@ class GestureSampleFunctionTest {
                     return new Result(render(h.extractOutputValues()), function.samplesWithoutLabel(),
                             h.snapshot(1, 1), unmatched(h));
                 }
+                h.setProcessingTime(Math.max(h.getProcessingTime(), clock.at(input.get(i))));
                 h.processElement(input.get(i), 0);
             }
             h.processWatermark(new Watermark(Long.MAX_VALUE));
@@ -192,6 +209,37 @@ class GestureSampleFunctionTest {
         Result late = run(1_000_000, delayed(300), null, -1);
         assertThat(late.withoutLabel).isPositive();
         assertThat(late.output).hasSameSizeAs(device).isNotEqualTo(device);
+    }
+
+    @Test
+    void aBacklogWhoseLabelsLagByMoreThanTheWaitInEventTimeGivesTheDevicesOutput() throws Exception {
+        // Labels 6 s of event time behind, on a queue read at once: the wait has not lasted 5 s when they come.
+        Result backlog = run(WAIT_US, delayed(600), null, -1, BACKLOG);
+        assertThat(backlog.output).isEqualTo(device);
+        assertThat(backlog.withoutLabel).isZero();
+        // The same lag on a live stream is 6 s of waiting: the samples go on without their labels.
+        Result live = run(WAIT_US, delayed(600), null, -1, LIVE);
+        assertThat(live.withoutLabel).isPositive();
+        assertThat(live.output).hasSameSizeAs(device).isNotEqualTo(device);
+    }
+
+    @Test
+    void eventsDrainedBeforeTheLabelsWaitForThemInProcessingTimeOnly() throws Exception {
+        int[] atTheEnd = new int[LABELS.size()];
+        Arrays.fill(atTheEnd, EVENTS.size());
+        List<Either<SpikeBatch, Feedback>> input = merged(atTheEnd);
+        // Every event arrives at once, the labels a while later: within the wait, the device's order.
+        Result soon = run(WAIT_US, input, null, -1, r -> r.isLeft() ? 0 : WAIT_US / 1000 - 1);
+        assertThat(soon.output).isEqualTo(device);
+        assertThat(soon.withoutLabel).isZero();
+        // Later than the wait: the processing-time timer ends the first wait with no event arriving, then each one
+        // after it in turn, as the clock moves on to the labels.
+        Result late = run(WAIT_US, input, null, -1, r -> r.isLeft() ? 0 : 60 * WAIT_US / 1000);
+        assertThat(late.withoutLabel).isPositive();
+        assertThat(late.output).isNotEqualTo(device);
+        // Every label is still aligned or dead-lettered.
+        assertThat(late.output.stream().filter(line -> !line.startsWith("SpikeBatch")).count()
+                + late.unmatched.size()).isEqualTo(LABELS.size());
     }
 
     @Test

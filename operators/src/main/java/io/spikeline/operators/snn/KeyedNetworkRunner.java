@@ -54,7 +54,7 @@ final class KeyedNetworkRunner {
         this.spec = specs.get();
         this.options = options;
         this.clock = clock;
-        this.metrics = new SnnMetrics(context.getMetricGroup(), options.keyMetricGroups());
+        this.metrics = new SnnMetrics(context, options.keyMetricGroups());
         SerializableSupplier<SpikingNetwork> factory = () -> new SpikingNetwork(specs.get());
         this.network = context.getState(new ValueStateDescriptor<>("snn-network",
                 new SnapshotStateSerializer<>(SpikingNetwork.class, factory)));

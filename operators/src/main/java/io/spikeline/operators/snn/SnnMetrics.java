@@ -4,6 +4,9 @@ import java.util.HashMap;
 import java.util.Map;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
+import org.apache.flink.api.common.accumulators.Accumulator;
+import org.apache.flink.api.common.accumulators.LongCounter;
+import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.MetricGroup;
@@ -15,13 +18,15 @@ import org.apache.flink.metrics.MetricGroup;
  * p50/p99 gauges; the same for the feedback deviation; and the gauges {@code inputSparsity} and
  * {@code networkSparsity} ({@link #sparsity}). With {@code keyGroups > 0}, the first that many keys the instance
  * sees also get their own group {@code sourceKey=<key>} with every counter and both sparsity gauges. Readable
- * directly for tests and reports.
+ * directly for tests and reports. Each counter is also a job accumulator, {@link #accumulatorName}, summed over the
+ * job's SNN operator instances, which the job's result carries to whoever ran it (a run's report).
  */
 public final class SnnMetrics {
     private static final long MAX_TRACKED_US = 3_600_000_000L;
 
     private final MetricGroup group;
     private final Counter[] counters;
+    private final LongCounter[] totals;
     private final Histogram lagUs = new ConcurrentHistogram(MAX_TRACKED_US, 2);
     private final Histogram latencyUs = new ConcurrentHistogram(MAX_TRACKED_US, 2);
     private final Histogram feedbackDeviationUs = new ConcurrentHistogram(MAX_TRACKED_US, 2);
@@ -34,10 +39,14 @@ public final class SnnMetrics {
     private Counter[] current;
 
     /** @param keyGroups how many keys get a metric group of their own, the first seen; 0 for none */
-    SnnMetrics(MetricGroup group, int keyGroups) {
-        this.group = group;
+    SnnMetrics(RuntimeContext context, int keyGroups) {
+        this.group = context.getMetricGroup();
         this.keyGroups = keyGroups;
         this.counters = register(group);
+        this.totals = new LongCounter[counters.length];
+        for (SnnCounter c : SnnCounter.values()) {
+            totals[c.ordinal()] = accumulator(context, accumulatorName(c));
+        }
         lag = group.histogram("lagUs", new HdrHistogramMetric(lagUs, MAX_TRACKED_US));
         latency = group.histogram("decodeLatencyUs", new HdrHistogramMetric(latencyUs, MAX_TRACKED_US));
         feedbackDeviation = group.histogram("feedbackDeviationUs",
@@ -48,6 +57,22 @@ public final class SnnMetrics {
         group.gauge("decodeLatencyP99Us", (Gauge<Long>) () -> latencyUs.getValueAtPercentile(99));
         group.gauge("feedbackDeviationP50Us", (Gauge<Long>) () -> feedbackDeviationUs.getValueAtPercentile(50));
         group.gauge("feedbackDeviationP99Us", (Gauge<Long>) () -> feedbackDeviationUs.getValueAtPercentile(99));
+    }
+
+    /** The name of the job accumulator of {@code counter}, for example {@code snn.feedbackLateDropped}. */
+    public static String accumulatorName(SnnCounter counter) {
+        return "snn." + counter.metricName();
+    }
+
+    /** The task's accumulator {@code name}, added if no operator of the task has yet. */
+    private static LongCounter accumulator(RuntimeContext context, String name) {
+        Accumulator<Long, Long> existing = context.getAccumulator(name);
+        if (existing instanceof LongCounter counter) {
+            return counter;
+        }
+        LongCounter counter = new LongCounter();
+        context.addAccumulator(name, counter);
+        return counter;
     }
 
     /** A counter per {@link SnnCounter} in {@code metrics}, by ordinal, and the sparsity gauges over them. */
@@ -95,6 +120,7 @@ public final class SnnMetrics {
 
     void add(SnnCounter counter, long count) {
         counters[counter.ordinal()].inc(count);
+        totals[counter.ordinal()].add(count);
         if (current != null) {
             current[counter.ordinal()].inc(count);
         }
