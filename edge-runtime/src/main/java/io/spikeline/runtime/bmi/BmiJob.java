@@ -5,6 +5,7 @@ import io.spikeline.ingest.sim.ReachingBatch;
 import io.spikeline.ingest.sim.ReachingParameters;
 import io.spikeline.models.filter.design.BandType;
 import io.spikeline.models.filter.design.BesselNorm;
+import io.spikeline.models.network.NetworkSpec;
 import io.spikeline.models.record.Decoding;
 import io.spikeline.models.record.Feedback;
 import io.spikeline.models.record.SampleFrame;
@@ -112,8 +113,30 @@ public final class BmiJob {
     public static Streams fromBroadband(StreamExecutionEnvironment env, BmiSettings settings,
                                         DataStream<SampleFrame> frames, DataStream<Feedback> feedback,
                                         List<DataStream<NetworkControl>> controls) {
-        return decode(env, settings, ControlledSpikingNetworkFunction.inputs(spikes(settings, frames), feedback),
+        return decode(env, settings, paced(settings, spikes(settings, frames), feedback),
                 separateFeedbackOptions(settings), controls);
+    }
+
+    /** Spike batches held per key at most while they wait for their feedback. */
+    static final int MAX_HELD_BATCHES = 100_000;
+
+    /**
+     * Spikes and feedback from sources of their own, merged in the device's order: a batch waits until the feedback
+     * of the window before it has come ({@link #feedbackLeadUs}), for at most {@link BmiSettings#feedbackWaitSeconds}
+     * ({@link ControlledSpikingNetworkFunction#pacedInputs}). Replaying a queued session, one subscription drains
+     * first; decodes made ahead of the velocity would learn late, which costs the decoder most of its R², or not at
+     * all, once the velocity comes more than the decoder's memory behind.
+     */
+    static DataStream<Either<SpikeBatch, Feedback>> paced(BmiSettings settings, DataStream<SpikeBatch> spikes,
+                                                         DataStream<Feedback> feedback) {
+        return ControlledSpikingNetworkFunction.pacedInputs(spikes, feedback, feedbackLeadUs(settings),
+                settings.feedbackWaitMs(), Math.toIntExact(Math.min(MAX_HELD_BATCHES, settings.batches())));
+    }
+
+    /** One decode window, µs: how far a batch's start may run ahead of the latest feedback without waiting. */
+    static long feedbackLeadUs(BmiSettings settings) {
+        NetworkSpec spec = BmiDecoders.velocityDecoder(settings.session());
+        return spec.decodeIntervalBins() * spec.binWidthUs();
     }
 
     /** Broadband frames → Bessel band-pass → threshold crossing → 1 ms bins. */
@@ -136,8 +159,7 @@ public final class BmiJob {
     public static Streams fromSpikeCounts(StreamExecutionEnvironment env, BmiSettings settings,
                                           DataStream<SpikeBatch> spikes, DataStream<Feedback> feedback,
                                           List<DataStream<NetworkControl>> controls) {
-        return decode(env, settings, ControlledSpikingNetworkFunction.inputs(spikes, feedback),
-                separateFeedbackOptions(settings), controls);
+        return decode(env, settings, paced(settings, spikes, feedback), separateFeedbackOptions(settings), controls);
     }
 
     private static Streams decode(StreamExecutionEnvironment env, BmiSettings settings,

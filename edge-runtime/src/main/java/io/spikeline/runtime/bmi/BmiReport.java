@@ -3,13 +3,19 @@ package io.spikeline.runtime.bmi;
 import static io.spikeline.runtime.report.ReportFiles.f;
 
 import io.spikeline.ingest.sim.ReachingParameters;
+import io.spikeline.models.network.NetworkSpec;
 import io.spikeline.operators.signal.BesselFilterFunction;
+import io.spikeline.operators.snn.FeedbackPace;
+import io.spikeline.operators.snn.SnnCounter;
+import io.spikeline.operators.snn.SnnMetrics;
 import io.spikeline.runtime.report.ReportFiles;
 import io.spikeline.runtime.report.SvgPlot;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The report of a {@code bmi} run: a text summary, and an HTML page with the same figures and plots (decoded
@@ -86,6 +92,7 @@ public final class BmiReport {
         lines.add(f("throughput       %.0f decodes/s, %.0f channel-samples/s in",
                 score.count() / busy, channelSeconds * (s.input() == BmiSettings.Input.BROADBAND
                         ? ReachingParameters.BROADBAND_RATE_HZ : 1e6 / s.session().binWidthUs()) / busy));
+        feedbackLine().ifPresent(lines::add);
         result.endpoints().ifPresent(e -> lines.addAll(e.lines()));
         return String.join(System.lineSeparator(), lines) + System.lineSeparator();
     }
@@ -150,6 +157,52 @@ public final class BmiReport {
             t.append("</tr>\n");
         }
         return t.append("</table>\n<p>").append(ReportFiles.escape(baselineNote(b))).append("</p>\n").toString();
+    }
+
+    /**
+     * What became of the velocity feedback, from the job's counters: learned from, or lost and why; and, when the
+     * feedback had a source of its own, whether the spikes had to go on without waiting for it.
+     */
+    Optional<String> feedbackLine() {
+        Map<String, Long> c = result.counters();
+        String received = SnnMetrics.accumulatorName(SnnCounter.FEEDBACK_RECORDS);
+        if (!c.containsKey(received)) {
+            return Optional.empty();
+        }
+        NetworkSpec spec = BmiDecoders.velocityDecoder(score.settings().session());
+        StringBuilder line = new StringBuilder(f("feedback         %d received, %d learned from, %d too late (more than "
+                        + "the %d decodes, %.2f s, the decoder remembers)", c.get(received),
+                counter(SnnCounter.FEEDBACK_APPLIED), counter(SnnCounter.FEEDBACK_LATE_DROPPED), spec.historyLength(),
+                spec.historyLength() * spec.decodeIntervalBins() * spec.binWidthUs() / 1e6));
+        for (SnnCounter lost : new SnnCounter[] {SnnCounter.FEEDBACK_OVERFLOW_DROPPED, SnnCounter.FEEDBACK_REJECTED,
+            SnnCounter.FEEDBACK_DRIFTED, SnnCounter.FEEDBACK_WHILE_FROZEN}) {
+            if (counter(lost) > 0) {
+                line.append(f(", %d %s", counter(lost), switch (lost) {
+                    case FEEDBACK_OVERFLOW_DROPPED -> "pushed out of the pending buffer";
+                    case FEEDBACK_REJECTED -> "rejected (wrong kind or size)";
+                    case FEEDBACK_DRIFTED -> "too far from every decode window";
+                    default -> "while learning was stopped";
+                }));
+            }
+        }
+        if (c.containsKey(FeedbackPace.WAITS)) {
+            long waits = c.get(FeedbackPace.WAITS);
+            long longest = c.getOrDefault(FeedbackPace.LONGEST_WAIT_MS, Long.MIN_VALUE);
+            long without = c.getOrDefault(FeedbackPace.WITHOUT_FEEDBACK, 0L);
+            double wait = score.settings().feedbackWaitSeconds();
+            line.append(waits == 0 ? "; the spikes never waited for it"
+                    : f("; the spikes waited for it %s%s", waits == 1 ? "once" : waits + " times",
+                            longest >= 0 ? f(", at most %d ms", longest) : ""));
+            if (without > 0) {
+                line.append(f(", and %d spike batches went on without it after waiting %.1f s (--feedback-wait)",
+                        without, wait));
+            }
+        }
+        return Optional.of(line.toString());
+    }
+
+    private long counter(SnnCounter counter) {
+        return result.counters().getOrDefault(SnnMetrics.accumulatorName(counter), 0L);
     }
 
     /** Writes {@code report.txt} and {@code report.html} into {@code folder} (created if needed); returns the HTML path. */

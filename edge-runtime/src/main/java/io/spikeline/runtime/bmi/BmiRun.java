@@ -16,6 +16,7 @@ import io.spikeline.runtime.endpoint.StopSignal;
 import io.spikeline.runtime.report.EmbeddedJob;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -37,13 +38,17 @@ public final class BmiRun {
     /**
      * What a run measured: the score, wall times in seconds from submission to the first decode (start-up) and to the
      * end, for a run on endpoints what they did, and for a complete run of the simulator the classical decoders on
-     * the same session ({@link #baselines(BmiScore)}).
+     * the same session ({@link #baselines(BmiScore)}), and the job's counters at its end (empty when unknown).
      */
     public record Result(BmiScore score, double startupSeconds, double wallSeconds, Optional<EndpointSummary> endpoints,
-                         Optional<BmiBaselines> baselines) {
-        /** A run of the built-in simulator without endpoints or baselines. */
+                         Optional<BmiBaselines> baselines, Map<String, Long> counters) {
+        public Result {
+            counters = Map.copyOf(counters);
+        }
+
+        /** A run of the built-in simulator without endpoints, baselines or counters. */
         public Result(BmiScore score, double startupSeconds, double wallSeconds) {
-            this(score, startupSeconds, wallSeconds, Optional.empty(), Optional.empty());
+            this(score, startupSeconds, wallSeconds, Optional.empty(), Optional.empty(), Map.of());
         }
 
         /** Wall time spent decoding, after start-up, s. */
@@ -76,7 +81,8 @@ public final class BmiRun {
                 record -> record.isLeft(), score::add, progressEverySeconds,
                 decodingSeconds -> progress.accept(new Progress(score, decodingSeconds)));
         requireComplete(score);
-        return new Result(score, timing.startupSeconds(), timing.wallSeconds(), Optional.empty(), baselines(score));
+        return new Result(score, timing.startupSeconds(), timing.wallSeconds(), Optional.empty(), baselines(score),
+                timing.counters());
     }
 
     /**
@@ -145,14 +151,14 @@ public final class BmiRun {
                 decodingSeconds -> progress.accept(new Progress(score, decodingSeconds)));
         EndpointSummary done = new EndpointSummary(endpoints, run, unscored[0]);
         if (run.submitted()) {
-            return new Result(score, 0, 0, Optional.of(done), Optional.empty());
+            return new Result(score, 0, 0, Optional.of(done), Optional.empty(), Map.of());
         }
         if (endpoints.bounded()) {
             requireComplete(score);
         }
         EmbeddedJob.Timing timing = run.outcome().timing();
         return new Result(score, timing.startupSeconds(), timing.wallSeconds(), Optional.of(done),
-                endpoints.simulated() ? baselines(score) : Optional.empty());
+                endpoints.simulated() ? baselines(score) : Optional.empty(), timing.counters());
     }
 
     private static void requireComplete(BmiScore score) {

@@ -25,10 +25,17 @@ import java.util.Set;
  * @param bandPass the Bessel filter of the broadband path (designed here for 30 kHz, so an impossible design fails
  *     before the job starts)
  * @param detection the threshold-crossing encoder of the broadband path
+ * @param feedbackWaitSeconds processing time for which the spikes wait, at most, for velocity feedback that has a
+ *     source of its own and lags them by more than a decode window, so that the decoder learns as on the device
+ *     ({@link #FEEDBACK_WAIT_SECONDS} by default); 0 never waits
  */
 public record BmiSettings(Input input, double seconds, long seed, int channels, boolean realTime,
-                          double learnSeconds, FilterSpec bandPass, EncoderSpec.ThresholdCrossing detection)
+                          double learnSeconds, FilterSpec bandPass, EncoderSpec.ThresholdCrossing detection,
+                          double feedbackWaitSeconds)
         implements Serializable {
+
+    /** The default {@link #feedbackWaitSeconds}. */
+    public static final double FEEDBACK_WAIT_SECONDS = 5;
 
     /** Spike band of extracellular recordings: order-2 Bessel band-pass 300–3000 Hz, causal. */
     public static final FilterSpec BAND_PASS =
@@ -63,6 +70,9 @@ public record BmiSettings(Input input, double seconds, long seed, int channels, 
         session(input, seed, channels);
         Objects.requireNonNull(bandPass, "bandPass").design(ReachingParameters.BROADBAND_RATE_HZ);
         Objects.requireNonNull(detection, "detection");
+        if (!(feedbackWaitSeconds >= 0) || feedbackWaitSeconds > 3600) {
+            throw new IllegalArgumentException("feedback wait must lie in [0, 3600] s, was " + feedbackWaitSeconds);
+        }
     }
 
     /**
@@ -70,39 +80,57 @@ public record BmiSettings(Input input, double seconds, long seed, int channels, 
      * {@link #BAND_PASS} and detected with {@link #DETECTION}.
      */
     public static BmiSettings defaults() {
-        return new BmiSettings(Input.BROADBAND, 60, 1, 96, false, Double.POSITIVE_INFINITY, BAND_PASS, DETECTION);
+        return new BmiSettings(Input.BROADBAND, 60, 1, 96, false, Double.POSITIVE_INFINITY, BAND_PASS, DETECTION,
+                FEEDBACK_WAIT_SECONDS);
     }
 
     public BmiSettings withInput(Input i) {
-        return new BmiSettings(i, seconds, seed, channels, realTime, learnSeconds, bandPass, detection);
+        return new BmiSettings(i, seconds, seed, channels, realTime, learnSeconds,
+                bandPass, detection, feedbackWaitSeconds);
     }
 
     public BmiSettings withSeconds(double s) {
-        return new BmiSettings(input, s, seed, channels, realTime, learnSeconds, bandPass, detection);
+        return new BmiSettings(input, s, seed, channels, realTime, learnSeconds,
+                bandPass, detection, feedbackWaitSeconds);
     }
 
     public BmiSettings withSeed(long s) {
-        return new BmiSettings(input, seconds, s, channels, realTime, learnSeconds, bandPass, detection);
+        return new BmiSettings(input, seconds, s, channels, realTime, learnSeconds,
+                bandPass, detection, feedbackWaitSeconds);
     }
 
     public BmiSettings withChannels(int n) {
-        return new BmiSettings(input, seconds, seed, n, realTime, learnSeconds, bandPass, detection);
+        return new BmiSettings(input, seconds, seed, n, realTime, learnSeconds,
+                bandPass, detection, feedbackWaitSeconds);
     }
 
     public BmiSettings withRealTime(boolean on) {
-        return new BmiSettings(input, seconds, seed, channels, on, learnSeconds, bandPass, detection);
+        return new BmiSettings(input, seconds, seed, channels, on, learnSeconds,
+                bandPass, detection, feedbackWaitSeconds);
     }
 
     public BmiSettings withLearnSeconds(double s) {
-        return new BmiSettings(input, seconds, seed, channels, realTime, s, bandPass, detection);
+        return new BmiSettings(input, seconds, seed, channels, realTime, s,
+                bandPass, detection, feedbackWaitSeconds);
     }
 
     public BmiSettings withBandPass(FilterSpec f) {
-        return new BmiSettings(input, seconds, seed, channels, realTime, learnSeconds, f, detection);
+        return new BmiSettings(input, seconds, seed, channels, realTime, learnSeconds,
+                f, detection, feedbackWaitSeconds);
     }
 
     public BmiSettings withDetection(EncoderSpec.ThresholdCrossing d) {
-        return new BmiSettings(input, seconds, seed, channels, realTime, learnSeconds, bandPass, d);
+        return new BmiSettings(input, seconds, seed, channels, realTime, learnSeconds,
+                bandPass, d, feedbackWaitSeconds);
+    }
+
+    public BmiSettings withFeedbackWaitSeconds(double w) {
+        return new BmiSettings(input, seconds, seed, channels, realTime, learnSeconds, bandPass, detection, w);
+    }
+
+    /** {@link #feedbackWaitSeconds} in ms. */
+    public long feedbackWaitMs() {
+        return Math.round(feedbackWaitSeconds * 1e3);
     }
 
     /**

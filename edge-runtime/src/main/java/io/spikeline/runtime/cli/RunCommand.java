@@ -112,6 +112,13 @@ final class RunCommand implements Callable<Integer> {
                     + "(default: learn throughout).")
     double learnSeconds;
 
+    @Option(names = "--feedback-wait", paramLabel = "S",
+            description = "bmi: seconds for which the spikes wait, at most, for velocity feedback from its own "
+                    + "--feedback source that lags them by more than a decode window (as when a queued session is "
+                    + "replayed and one subscription drains first), so that the decoder learns as on the device "
+                    + "(default: 5; 0 never waits, for the lowest latency).")
+    double feedbackWait;
+
     @Option(names = "--source", paramLabel = "URL",
             description = {"Where the sensor stream comes from instead of the built-in simulator: "
                     + "kafka://host:port/topic, mqtt://host:port/topic/# (a topic filter), file:///path (a recording: "
@@ -163,6 +170,11 @@ final class RunCommand implements Callable<Integer> {
         if (!(progressEvery > 0)) {
             throw new IllegalArgumentException("--progress-every must be > 0, was " + progressEvery);
         }
+        for (String gestureOnly : new String[] {"--confidence", "--label-wait"}) {
+            if (app != App.gesture && given(gestureOnly)) {
+                throw new IllegalArgumentException(gestureOnly + " applies to gesture only");
+            }
+        }
         PrintWriter out = spec.commandLine().getOut();
         return switch (app) {
             case bmi -> runBmi(out);
@@ -211,7 +223,7 @@ final class RunCommand implements Callable<Integer> {
 
     private int runEeg(PrintWriter out) throws Exception {
         EegConfig configured = config == null ? EegConfig.defaults() : EegConfig.read(config);
-        for (String bmiOnly : new String[] {"--input", "--channels", "--learn-seconds"}) {
+        for (String bmiOnly : new String[] {"--input", "--channels", "--learn-seconds", "--feedback-wait"}) {
             if (given(bmiOnly)) {
                 throw new IllegalArgumentException(bmiOnly + " applies to bmi only");
             }
@@ -285,14 +297,14 @@ final class RunCommand implements Callable<Integer> {
     double confidence;
 
     @Option(names = "--label-wait", paramLabel = "S",
-            description = "gesture: seconds of events for which the next gesture waits, at most, for the label of the "
-                    + "gesture before, so that the network learns as on the device when labels arrive behind the events "
-                    + "(default: 5; 0 never waits).")
+            description = "gesture: seconds (of event time and of processing time) for which the next gesture waits, "
+                    + "at most, for the label of the gesture before, so that the network learns as on the device when "
+                    + "labels arrive behind the events (default: 5; 0 never waits).")
     double labelWait;
 
     private int runGesture(PrintWriter out) throws Exception {
         GestureConfig configured = config == null ? GestureConfig.defaults() : GestureConfig.read(config);
-        for (String bmiOnly : new String[] {"--channels", "--learn-seconds"}) {
+        for (String bmiOnly : new String[] {"--channels", "--learn-seconds", "--feedback-wait"}) {
             if (given(bmiOnly)) {
                 throw new IllegalArgumentException(bmiOnly + " applies to bmi only");
             }
@@ -352,7 +364,7 @@ final class RunCommand implements Callable<Integer> {
 
     private int runPackets(PrintWriter out) throws Exception {
         PacketsConfig configured = config == null ? PacketsConfig.defaults() : PacketsConfig.read(config);
-        for (String bmiOnly : new String[] {"--channels", "--learn-seconds"}) {
+        for (String bmiOnly : new String[] {"--channels", "--learn-seconds", "--feedback-wait"}) {
             if (given(bmiOnly)) {
                 throw new IllegalArgumentException(bmiOnly + " applies to bmi only");
             }
@@ -459,6 +471,9 @@ final class RunCommand implements Callable<Integer> {
         }
         if (given("--learn-seconds")) {
             s = s.withLearnSeconds(learnSeconds);
+        }
+        if (given("--feedback-wait")) {
+            s = s.withFeedbackWaitSeconds(feedbackWait);
         }
         return s;
     }

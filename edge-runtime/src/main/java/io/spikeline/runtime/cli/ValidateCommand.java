@@ -50,12 +50,12 @@ final class ValidateCommand implements Callable<Integer> {
     private static String bmi(BmiConfig config) {
         BmiSettings s = config.settings();
         return String.format(Locale.ROOT, "valid bmi configuration: %s from %d channels, %.1f s of signal, seed %d%s, "
-                        + "%s, report into %s",
+                        + "%s, waiting up to %.1f s for feedback behind the spikes, report into %s",
                 s.input() == BmiSettings.Input.BROADBAND ? "broadband (" + s.bandPass() + ")" : "spike counts",
                 s.channels(), s.seconds(), s.seed(), paced(s.realTime()),
                 Double.isInfinite(s.learnSeconds()) ? "learning throughout"
                         : String.format(Locale.ROOT, "learning for %.1f s", s.learnSeconds()),
-                config.reportDir());
+                s.feedbackWaitSeconds(), config.reportDir());
     }
 
     private static String eeg(EegConfig config) {

@@ -54,6 +54,7 @@ public record BmiConfig(BmiSettings settings, Path reportDir, JobEndpoints endpo
         k.put("filter", List.of("order", "bandHz", "norm"));
         k.put("detection", List.of("thresholdSigma", "noiseWindowSamples", "refractorySamples", "noiseStrideSamples"));
         k.put("learning", List.of("stopAfterSeconds"));
+        k.put("feedback", List.of("waitSeconds"));
         k.put("report", List.of("dir"));
         return k;
     }
@@ -72,6 +73,8 @@ public record BmiConfig(BmiSettings settings, Path reportDir, JobEndpoints endpo
         s = Sections.apply(c, "source.realtime", s, c.bool("source.realtime", s.realTime()), BmiSettings::withRealTime);
         s = Sections.apply(c, "learning.stopAfterSeconds", s, c.number("learning.stopAfterSeconds", s.learnSeconds()),
                 BmiSettings::withLearnSeconds);
+        s = Sections.apply(c, "feedback.waitSeconds", s, c.number("feedback.waitSeconds", s.feedbackWaitSeconds()),
+                BmiSettings::withFeedbackWaitSeconds);
         String filterKey = Sections.filterKey(c, "filter");
         s = Sections.apply(c, filterKey, s, Sections.filter(c, "filter", s.bandPass()), BmiSettings::withBandPass);
         EncoderSpec.ThresholdCrossing d = s.detection();

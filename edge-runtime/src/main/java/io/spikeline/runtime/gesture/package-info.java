@@ -14,8 +14,8 @@
  * <p>Events and labels from two endpoints reach the job in any interleaving. The network learns a gesture's label
  * after that gesture's last decode window and must have learned it before it decides the next gesture, as it does on
  * the device; so {@code GestureSampleFunction} holds a key's events while its latest sample awaits its label, up to
- * {@link io.spikeline.runtime.gesture.GestureSettings#labelWaitSeconds} of event time, and the output is that of the
- * device's order whichever stream is ahead. Labels that no sample can take leave as dead letters with the reason.
+ * {@link io.spikeline.runtime.gesture.GestureSettings#labelWaitSeconds} of event time and as long of processing
+ * time, and the output is that of the device's order whichever stream is ahead. Labels that no sample can take leave as dead letters with the reason.
  *
  * <p>Accuracy is the fraction of gestures whose decision names the true gesture; decision time runs from a gesture's
  * onset to the end of the first decode window whose softmax confidence reached the threshold; latency is the

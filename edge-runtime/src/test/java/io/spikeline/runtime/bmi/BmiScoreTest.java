@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class BmiScoreTest {
     private static final BmiSettings TWELVE_SECONDS =
             new BmiSettings(BmiSettings.Input.SPIKE_COUNTS, 12, 1, 4, false, Double.POSITIVE_INFINITY,
-                    BmiSettings.BAND_PASS, BmiSettings.DETECTION);
+                    BmiSettings.BAND_PASS, BmiSettings.DETECTION, BmiSettings.FEEDBACK_WAIT_SECONDS);
 
     private static float[] truth(int i) {
         return new float[] {(float) Math.sin(i * 0.1), (float) Math.cos(i * 0.07) * 2};

@@ -38,7 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
  * runs, spike counts and hand velocity on topics of their own, five corrupt messages among them, the job reading them
  * with {@code --source} and {@code --feedback} and publishing its decodings with {@code --sink} and its dead letters
  * with {@code --dead-letters}; every batch is decoded once, every corrupt message dead-lettered with its reason, and
- * the decoder learns as it does embedded.
+ * the decoder learns as it does embedded. The same session queued in full before the job starts, when one
+ * subscription drains far ahead of the other, is decoded as embedded too: the spikes wait for their velocity.
  */
 // A run on a broker that never got its signal would wait for it forever.
 @Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -77,9 +78,8 @@ class RunBmiOnMqttTest {
                 sent.addAll(session);
                 // The session is published live, as by spikeline replay --speed 10 into a running job: first a probe
                 // that is not a record to each topic, queued for the job's sessions, and the session once both
-                // probes are dead-lettered, that is once the job reads both topics. (Published in full before the job
-                // starts, the session would reach the decoder in whatever order the two subscriptions drain their
-                // queues.)
+                // probes are dead-lettered, that is once the job reads both topics. (The session queued in full
+                // before the job starts is the other test.)
                 AtomicReference<Throwable> publishing = new AtomicReference<>();
                 Thread publisher = new Thread(() -> {
                     try (TestPublisher client = new TestPublisher(broker.uri())) {
@@ -125,7 +125,9 @@ class RunBmiOnMqttTest {
                         .contains("dead letters     5 (BAD_HEADER 3, UNKNOWN_FINGERPRINT 1, CORRUPT_AVRO 1), "
                                 + "written to " + url + "/dead")
                         .contains("decodings        written to " + url + "/decoded/{key}")
-                        .contains("ended            once the requested signal time was decoded, savepoint ");
+                        .contains("ended            once the requested signal time was decoded, savepoint ")
+                        .containsPattern("(?m)^feedback +1500 received, 1500 learned from, 0 too late .*; the spikes "
+                                + "(never waited for it|waited for it (once|\\d+ times), at most \\d+ ms)$");
                 double first = figure(text, "^R2 first +[0-9.]+ s +(-?[0-9.]+)$");
                 double last = figure(text, "^R2 last +[0-9.]+ s +(-?[0-9.]+)$");
 
@@ -178,13 +180,53 @@ class RunBmiOnMqttTest {
                 double embeddedLast = figure(embedded[1], "^R2 last +[0-9.]+ s +(-?[0-9.]+)$");
                 System.out.printf("R2 over MQTT: first %.3f, last %.3f; embedded first %.3f, last %.3f%n", first, last,
                         embeddedFirst, embeddedLast);
-                // The decoder learns over MQTT as it does embedded. Spikes and velocity arrive by two subscriptions,
-                // so the decoder may meet a batch's velocity after later batches' decodes instead of right after its
-                // own: early on, while the readout changes fast, that costs some R2; once it has learned, the decodes
-                // score as embedded.
-                assertThat(last).isGreaterThan(first);
-                assertThat(last).isCloseTo(embeddedLast, within(0.1));
+                // The decoder learns over MQTT as it does embedded: spikes and velocity arrive by two subscriptions,
+                // and each batch waits for the velocity of the one before, so the decoder meets them in the device's
+                // order.
+                assertThat(first).isCloseTo(embeddedFirst, within(0.002));
+                assertThat(last).isCloseTo(embeddedLast, within(0.002));
             }
+        }
+    }
+
+    @Test
+    void decodesASessionQueuedInFullBeforeTheJobStartsAsEmbedded() throws Exception {
+        BmiSettings settings = BmiSettings.defaults().withInput(BmiSettings.Input.SPIKE_COUNTS).withSeconds(SECONDS);
+        try (TestBroker broker = TestBroker.start(Files.createDirectories(tmp.resolve("mosquitto")))) {
+            String prefix = "bmi-queued-" + ProcessHandle.current().pid();
+            String spikeClient = prefix + "-spikes";
+            String velocityClient = prefix + "-velocity";
+            MqttClients.persistentSession(broker, spikeClient, prefix + "/spikes");
+            MqttClients.persistentSession(broker, velocityClient, prefix + "/velocity");
+            // The whole session waits in the two sessions' queues: whichever subscription the job reads first
+            // drains far ahead of the other, and the spikes must wait for their velocity.
+            try (TestPublisher client = new TestPublisher(broker.uri())) {
+                for (ReachingSession.Message m : ReachingSession.messages(settings, prefix + "/spikes",
+                        prefix + "/velocity", null)) {
+                    client.publish(m.topic(), m.payload(), 1);
+                }
+            }
+            String url = "mqtt://127.0.0.1:" + broker.port() + "/" + prefix;
+            Path reports = tmp.resolve("queued-report");
+            String[] r = run("run", "bmi", "--input", "spike-counts", "--seconds", Integer.toString(SECONDS),
+                    "--source", url + "/spikes?client-id=" + spikeClient,
+                    "--feedback", url + "/velocity?client-id=" + velocityClient,
+                    "--report-dir", reports.toString(), "--progress-every", "0.5");
+            System.out.print(r[1]);
+            assertThat(r[0]).as(r[2]).isEqualTo("0");
+            String text = Files.readString(reports.resolve("report.txt"), StandardCharsets.UTF_8);
+            assertThat(text).contains("30.0 s: 1500 decodes of 20 ms, 96 channels of 1 ms spike counts")
+                    .containsPattern("(?m)^feedback +1500 received, 1500 learned from, 0 too late .*; the spikes "
+                            + "(never waited for it|waited for it (once|\\d+ times), at most \\d+ ms)$");
+            double last = figure(text, "^R2 last +[0-9.]+ s +(-?[0-9.]+)$");
+
+            String[] embedded = run("run", "bmi", "--input", "spike-counts", "--seconds", Integer.toString(SECONDS),
+                    "--report-dir", tmp.resolve("embedded-report").toString());
+            assertThat(embedded[0]).as(embedded[2]).isEqualTo("0");
+            double embeddedLast = figure(embedded[1], "^R2 last +[0-9.]+ s +(-?[0-9.]+)$");
+            System.out.printf("R2 last over a queued MQTT session %.3f, embedded %.3f%n", last, embeddedLast);
+            // In the device's order: the decoder learns each velocity right after its decode, as embedded.
+            assertThat(last).isCloseTo(embeddedLast, within(0.002));
         }
     }
 

@@ -67,6 +67,11 @@ class RunEegTest {
         String[] channels = run("run", "eeg", "--channels", "8", "--report-dir", tmp.resolve("none").toString());
         assertThat(channels[0]).isEqualTo("2");
         assertThat(channels[2]).contains("--channels applies to bmi only");
+        String[] wait = run("run", "eeg", "--feedback-wait", "1", "--report-dir", tmp.resolve("none").toString());
+        assertThat(wait[2]).contains("--feedback-wait applies to bmi only");
+        String[] labels = run("run", "eeg", "--label-wait", "1", "--report-dir", tmp.resolve("none").toString());
+        assertThat(labels[0]).isEqualTo("2");
+        assertThat(labels[2]).contains("--label-wait applies to gesture only");
         assertThat(tmp.resolve("none")).doesNotExist();
     }
 }

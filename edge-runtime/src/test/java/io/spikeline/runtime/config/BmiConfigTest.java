@@ -95,6 +95,8 @@ class BmiConfigTest {
                   seconds: 12.5
                 learning:
                   stopAfterSeconds: 6
+                feedback:
+                  waitSeconds: 0.5
                 filter:
                   bandHz: [250, 5000]
                   norm: mag
@@ -106,6 +108,8 @@ class BmiConfigTest {
         assertThat(s.channels()).isEqualTo(32);
         assertThat(s.seconds()).isEqualTo(12.5);
         assertThat(s.learnSeconds()).isEqualTo(6);
+        assertThat(s.feedbackWaitSeconds()).isEqualTo(0.5);
+        assertThat(s.feedbackWaitMs()).isEqualTo(500);
         assertThat(s.bandPass().edgesHz()).containsExactly(250, 5000);
         assertThat(s.bandPass().order()).isEqualTo(2);
         assertThat(config.reportDir()).isEqualTo(Path.of("out/here"));
@@ -116,7 +120,7 @@ class BmiConfigTest {
         assertProblem("app: bmi\nsource:\n  chanels: 96\n", 3,
                 "unknown key 'source.chanels'; known here: kind, input, channels, seed, seconds, realtime, url, feedback, control");
         assertProblem("app: bmi\nsources:\n  channels: 96\n", 2,
-                "unknown section 'sources'; known: source, sink, filter, detection, learning, report");
+                "unknown section 'sources'; known: source, sink, filter, detection, learning, feedback, report");
         assertProblem("app: bmi\nsource:\n  seed: 1\n  channels: many\n", 4, "source.channels must be an integer, was 'many'");
         assertProblem("app: bmi\nsource:\n  channels: 5000\n", 3,
                 "source.channels: channels must lie in 1..4096, was 5000");
@@ -126,6 +130,8 @@ class BmiConfigTest {
         assertProblem("app: bmi\ndetection:\n  thresholdSigma: 0\n", 2, "detection: "
                 + "ThresholdCrossingParams: thresholdMultiple must be non-zero (negative detects negative-going crossings, "
                 + "positive detects positive-going ones), was 0");
+        assertProblem("app: bmi\nfeedback:\n  waitSeconds: -1\n", 3,
+                "feedback.waitSeconds: feedback wait must lie in [0, 3600] s, was -1.0");
         assertProblem("app: eeg\n", 1, "app 'eeg' is not a bmi configuration");
         assertProblem("source:\n  seed: 1\n", 1, "app is missing; this configuration must say 'app: bmi'");
         assertProblem("app: bmi\nsource:\n  seed: 1\n  seed: 2\n", 4, "key 'source.seed' appears twice");

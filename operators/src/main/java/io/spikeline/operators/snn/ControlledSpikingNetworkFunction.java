@@ -22,7 +22,8 @@ import org.apache.flink.util.function.SerializableSupplier;
 
 /**
  * The SNN operator with a broadcast control stream: as {@link SpikingNetworkFunction}, on one keyed input carrying
- * both spike batches (left) and feedback (right) — see {@link #inputs} and {@link #orderedInputs} — and {@link NetworkControl}s broadcast
+ * both spike batches (left) and feedback (right) — see {@link #inputs}, {@link #orderedInputs} and
+ * {@link #pacedInputs} — and {@link NetworkControl}s broadcast
  * with {@link #CONTROLS}. Controls are kept in broadcast state (so they survive a restore) and applied per key at
  * their effective event time.
  */
@@ -91,6 +92,26 @@ public final class ControlledSpikingNetworkFunction
                 .connect(feedback.keyBy(Feedback::sourceKey, Types.STRING))
                 .process(new DeviceOrder(maxHeld, maxHeldUs), INPUT_TYPE)
                 .uid("snn device order").name("snn device order");
+    }
+
+    /**
+     * Spike batches and feedback merged per key with the batches held back while they run more than {@code leadUs}
+     * ahead of the feedback, for at most {@code waitMs} of processing time and {@code maxHeld} batches a wait
+     * ({@link FeedbackPace}): the SNN operator then learns from each feedback within {@code leadUs} of its decode
+     * whichever stream a replay delivers first. Key the result by {@link #sourceKey}, as the result of
+     * {@link #inputs}. A wait of 0 holds nothing: the result of {@link #inputs}. The held batches are keyed state under
+     * the uid {@code snn feedback pace}, so a job builds it once.
+     */
+    public static DataStream<Either<SpikeBatch, Feedback>> pacedInputs(DataStream<SpikeBatch> spikes,
+                                                                       DataStream<Feedback> feedback, long leadUs,
+                                                                       long waitMs, int maxHeld) {
+        if (waitMs == 0) {
+            return inputs(spikes, feedback);
+        }
+        return spikes.keyBy(SpikeBatch::sourceKey, Types.STRING)
+                .connect(feedback.keyBy(Feedback::sourceKey, Types.STRING))
+                .process(new FeedbackPace(leadUs, waitMs, maxHeld), INPUT_TYPE)
+                .uid("snn feedback pace").name("snn feedback pace");
     }
 
     /** The key of either input record: its source key. */
