@@ -94,6 +94,16 @@ public final class LatencyTally {
         return measured() < 2 || span <= 0 ? 0 : (measured() - 1) / (span / 1e6);
     }
 
+    /** Wall-clock time of the first measured emit, µs; 0 before it. */
+    public long firstEmitUs() {
+        return firstEmitUs;
+    }
+
+    /** Wall-clock time of the latest measured emit, µs; 0 before the first. */
+    public long lastEmitUs() {
+        return lastEmitUs;
+    }
+
     /** Wall seconds between the first and the last measured emit. */
     public double measuredSeconds() {
         return measured() < 2 ? 0 : (lastEmitUs - firstEmitUs) / 1e6;

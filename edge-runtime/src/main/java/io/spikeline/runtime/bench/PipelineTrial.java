@@ -20,20 +20,24 @@ public final class PipelineTrial {
         long warmup = settings.warmupSeconds() == 0 ? 0
                 : scenario.decodings(load, scenario.records(load, settings.warmupSeconds()));
         LatencyTally tally = new LatencyTally(warmup, TREND_BUCKET_US);
-        CpuMeter cpu = new CpuMeter();
         long abortUs = settings.abortLatencyUs();
-        BenchJob.Outcome outcome = BenchJob.run(scenario, load, records, expected, settings, env -> { }, d -> {
-            long dueUs = scenario.dueUs(d);
-            tally.add(dueUs, d.emitWallTimeUs());
-            if (tally.measured() > 0) {
-                cpu.sample();
-            }
-            return tally.measured() == 0 || d.emitWallTimeUs() - dueUs <= abortUs;
-        });
+        BenchJob.Outcome outcome;
+        double coresBusy;
+        // The decodes may reach this loop in bursts (the collecting sink hands them over at checkpoints): the CPU
+        // time is taken over the span in which the measured ones were made.
+        try (CpuMeter cpu = CpuMeter.start()) {
+            outcome = BenchJob.run(scenario, load, records, expected, settings, env -> { }, d -> {
+                long dueUs = scenario.dueUs(d);
+                tally.add(dueUs, d.emitWallTimeUs());
+                return tally.measured() == 0 || d.emitWallTimeUs() - dueUs <= abortUs;
+            });
+            cpu.close();
+            coresBusy = cpu.coresBusy(tally.firstEmitUs(), tally.lastEmitUs());
+        }
         return new TrialResult(load, records, expected, outcome.decodings(), outcome.end() != BenchJob.End.FINISHED,
                 tally.decodingsPerSecond() * scenario.unitsPerDecoding(load), tally.latencyMs(50), tally.latencyMs(99),
                 tally.latencyMs(99.9), tally.maxLatencyMs(), tally.latencyTrend().growth(), tally.measuredSeconds(),
-                cpu.coresBusy());
+                coresBusy);
     }
 
     /**

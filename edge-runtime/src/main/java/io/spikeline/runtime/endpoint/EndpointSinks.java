@@ -22,7 +22,7 @@ import org.apache.flink.util.function.SerializableSupplier;
  *       and detail in headers), exactly-once in transactions committed with each checkpoint or at-least-once, as the
  *       URL says ({@code guarantee});
  *   <li>MQTT: decodings as Avro single-object messages to the topic ({@code {key}} in it becomes the source key,
- *       whose {@code /} add levels: {@link MqttEndpoint#topicFor}),
+ *       whose {@code /} add levels: {@link MqttSink#topicFor}),
  *       dead letters as their JSON form ({@link JsonLines}), at the URL's QoS; at-least-once for QoS 1 and 2;
  *   <li>file: JSON lines ({@link JsonLinesSink}).
  * </ul>
@@ -102,9 +102,9 @@ public final class EndpointSinks {
                 .build();
     }
 
-    /** Each decoding's topic: {@code template} with its source key ({@link MqttEndpoint#topicFor}). */
+    /** Each decoding's topic: {@code template} with its source key ({@link MqttSink#topicFor}). */
     private static SerializableFunction<Decoding, String> topicPerKey(String template) {
-        return decoding -> MqttEndpoint.topicFor(template, decoding.sourceKey());
+        return MqttSink.topicPerKey(template, decoding -> decoding.sourceKey());
     }
 
     private static <T> SerializableFunction<T, String> fixedTopic(String topic) {

@@ -10,7 +10,8 @@ import org.eclipse.paho.client.mqttv3.MqttTopic;
 /**
  * An MQTT topic: {@code mqtt://host[:port]/topic[?qos=…&client-id=…&clean-session=…&ack=…]} ({@code mqtts://} for
  * TLS). A source subscribes to the topic as a filter ({@code +} one level, {@code #} the rest); a sink publishes to it,
- * with {@code {key}} replaced by each record's source key ({@link #topicFor}).
+ * with {@code {key}} replaced by each record's source key
+ * ({@link io.spikeline.connectors.mqtt.sink.MqttSink#topicFor}).
  *
  * @param url the URL as written
  * @param serverUri the broker for Paho: {@code tcp://host:port} (port 1883 unless given) or {@code ssl://host:port}
@@ -53,20 +54,6 @@ public record MqttEndpoint(String url, String serverUri, String topic, MqttQos q
                 parts.choice("qos", LEVELS, MqttQos.AT_LEAST_ONCE),
                 parts.text("client-id", "spikeline-" + topic.replaceAll("[^A-Za-z0-9]+", "-")),
                 parts.flag("clean-session", false), parts.choice("ack", ACKS, null));
-    }
-
-    /**
-     * The topic a sink of topic template {@code template} publishes a record of source key {@code key} to: the template
-     * with {@code {key}} replaced by the key. A {@code /} in the key adds topic levels, as in {@code spikeline replay}
-     * (a packet flow's key is {@code protocol/source:port>destination:port}); an empty key, or one holding the
-     * wildcards {@code +} or {@code #}, which no published topic may hold, is refused naming the key.
-     */
-    public static String topicFor(String template, String key) {
-        if (key.isEmpty() || key.indexOf('+') >= 0 || key.indexOf('#') >= 0) {
-            throw new IllegalArgumentException("source key '" + key + "' cannot be part of the MQTT topic " + template
-                    + (key.isEmpty() ? ": it is empty" : ": it holds a wildcard"));
-        }
-        return template.replace(KEY, key);
     }
 
     /** Whether the topic is a filter with wildcards, which a source can subscribe to but a sink cannot publish to. */

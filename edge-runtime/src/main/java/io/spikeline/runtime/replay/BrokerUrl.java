@@ -1,5 +1,6 @@
 package io.spikeline.runtime.replay;
 
+import io.spikeline.connectors.mqtt.sink.MqttSink;
 import io.spikeline.runtime.endpoint.HostPort;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -82,9 +83,9 @@ public record BrokerUrl(Scheme scheme, String host, int port, String topic) {
         return new BrokerUrl(scheme, authority.host(), authority.port(), topic);
     }
 
-    /** The topic for a record with this source key. */
+    /** The topic for a record with this source key ({@link MqttSink#topicFor}). */
     public String topicFor(String key) {
-        return topic.replace(KEY_PLACEHOLDER, key);
+        return topic.contains(KEY_PLACEHOLDER) ? MqttSink.topicFor(topic, key) : topic;
     }
 
     /** {@code host:port}, an IPv6 address in brackets. */

@@ -64,17 +64,6 @@ class EndpointTest {
     }
 
     @Test
-    void aSinkTopicTakesEachSourceKeyItsSlashesAddingLevelsButNoWildcard() {
-        assertThat(MqttEndpoint.topicFor("decoded/{key}", "sim-reach")).isEqualTo("decoded/sim-reach");
-        assertThat(MqttEndpoint.topicFor("flows/{key}/class", "17/10.0.0.2:5353>10.0.0.1:53"))
-                .isEqualTo("flows/17/10.0.0.2:5353>10.0.0.1:53/class");
-        for (String bad : new String[] {"a+b", "x/#", ""}) {
-            assertThatThrownBy(() -> MqttEndpoint.topicFor("decoded/{key}", bad))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'" + bad + "'");
-        }
-    }
-
-    @Test
     void filesAreAbsoluteWithThreeSlashesOrRelative() {
         FileEndpoint absolute = (FileEndpoint) Endpoint.parse("file:///data/run 1/S001R01.edf");
         assertThat(absolute.path()).isEqualTo(Path.of("/data/run 1/S001R01.edf"));

@@ -52,20 +52,27 @@ public final class MqttSink<T> implements Sink<T> {
 
     /**
      * A topic selector that puts each record's key into {@code template} in place of {@code {key}}, as in
-     * {@code "spikeline/decoded/{key}"}. A key that is empty or holds {@code /}, {@code +} or {@code #} would
-     * change the topic's levels and is rejected when the record is written.
+     * {@code "spikeline/decoded/{key}"}, by {@link #topicFor}. The template must hold {@code {key}} and no wildcard.
      */
     public static <T> SerializableFunction<T, String> topicPerKey(String template, SerializableFunction<T, String> keyOf) {
         if (template == null || !template.contains(KEY) || template.contains("+") || template.contains("#")) {
             throw new IllegalArgumentException("topic template must contain {key} and no wildcard, was '" + template + "'");
         }
-        return record -> {
-            String key = keyOf.apply(record);
-            if (key == null || key.isEmpty() || key.indexOf('/') >= 0 || key.indexOf('+') >= 0 || key.indexOf('#') >= 0) {
-                throw new IllegalArgumentException("key '" + key + "' cannot be one MQTT topic level (in " + template + ")");
-            }
-            return template.replace(KEY, key);
-        };
+        return record -> topicFor(template, keyOf.apply(record));
+    }
+
+    /**
+     * The topic a record of source key {@code key} is published to under {@code template}: the template with
+     * {@code {key}} replaced by the key. A {@code /} in the key adds topic levels (a packet flow's key is
+     * {@code protocol/source:port>destination:port}); an empty key, or one holding the wildcards {@code +} or
+     * {@code #}, which no published topic may hold, is refused naming the key and the template.
+     */
+    public static String topicFor(String template, String key) {
+        if (key == null || key.isEmpty() || key.indexOf('+') >= 0 || key.indexOf('#') >= 0) {
+            throw new IllegalArgumentException("source key '" + key + "' cannot be part of the MQTT topic " + template
+                    + (key == null || key.isEmpty() ? ": it is empty" : ": it holds a wildcard"));
+        }
+        return template.replace(KEY, key);
     }
 
     @Override

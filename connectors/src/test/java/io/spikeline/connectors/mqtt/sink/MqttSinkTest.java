@@ -102,10 +102,12 @@ class MqttSinkTest {
     }
 
     @Test
-    void aKeyThatIsNotOneTopicLevelIsRejected() {
+    void aKeyFillsItsTopicItsSlashesAddingLevelsButNoWildcard() {
         var selector = MqttSink.topicPerKey("spikeline/decoded/{key}", (String key) -> key);
         assertThat(selector.apply("implant-3")).isEqualTo("spikeline/decoded/implant-3");
-        for (String bad : new String[] {"a/b", "+", "x#", ""}) {
+        assertThat(MqttSink.topicFor("flows/{key}/class", "17/10.0.0.2:5353>10.0.0.1:53"))
+                .isEqualTo("flows/17/10.0.0.2:5353>10.0.0.1:53/class");
+        for (String bad : new String[] {"a+b", "+", "x/#", ""}) {
             assertThatThrownBy(() -> selector.apply(bad)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("'" + bad + "'");
         }
