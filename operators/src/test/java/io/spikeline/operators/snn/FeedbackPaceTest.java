@@ -7,10 +7,7 @@ import io.spikeline.models.record.Feedback;
 import io.spikeline.models.record.SpikeBatch;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.flink.api.common.serialization.SerializerConfigImpl;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.apache.flink.types.Either;
@@ -34,13 +31,7 @@ class FeedbackPaceTest {
 
         Run(long waitMs, int maxHeld, OperatorSubtaskState restore) throws Exception {
             function = new FeedbackPace(LEAD_US, waitMs, maxHeld);
-            harness = new KeyedTwoInputStreamOperatorTestHarness<>(new KeyedCoProcessOperator<>(function),
-                    SpikeBatch::sourceKey, Feedback::sourceKey, Types.STRING);
-            harness.setup(ControlledSpikingNetworkFunction.INPUT_TYPE.createSerializer(new SerializerConfigImpl()));
-            if (restore != null) {
-                harness.initializeState(restore);
-            }
-            harness.open();
+            harness = MergeHarness.open(function, restore);
         }
 
         Run() throws Exception {
