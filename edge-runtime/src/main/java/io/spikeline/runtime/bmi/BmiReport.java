@@ -10,6 +10,7 @@ import io.spikeline.operators.snn.SnnCounter;
 import io.spikeline.operators.snn.SnnMetrics;
 import io.spikeline.runtime.report.ReportFiles;
 import io.spikeline.runtime.report.SvgPlot;
+import io.spikeline.runtime.report.RunReport;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ import java.util.Optional;
  * The report of a {@code bmi} run: a text summary, and an HTML page with the same figures and plots (decoded
  * versus true velocity, learning curve, latency histogram) as inline SVG, so the folder needs nothing else.
  */
-public final class BmiReport {
+public final class BmiReport implements RunReport {
     /** Fraction of the run's decodes compared at its start and at its end. */
     public static final double PART = 0.2;
     /** Signal time shown in the velocity traces (the end of the run), s. */
@@ -54,6 +55,7 @@ public final class BmiReport {
     }
 
     /** The text summary, one figure per line. */
+    @Override
     public String text() {
         BmiSettings s = score.settings();
         double partSeconds = partDecodes() * s.batchSeconds();
@@ -206,6 +208,7 @@ public final class BmiReport {
     }
 
     /** Writes {@code report.txt} and {@code report.html} into {@code folder} (created if needed); returns the HTML path. */
+    @Override
     public Path write(Path folder) throws IOException {
         return ReportFiles.write(folder, text(), html());
     }

@@ -23,11 +23,14 @@ import io.spikeline.runtime.packets.PacketSources;
 import io.spikeline.runtime.packets.PacketsReport;
 import io.spikeline.runtime.packets.PacketsRun;
 import io.spikeline.runtime.packets.PacketsSettings;
+import io.spikeline.runtime.report.RunReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -210,15 +213,9 @@ final class RunCommand implements Callable<Integer> {
         out.flush();
         Consumer<BmiRun.Progress> progress = p -> progress(out, p.score().signalSeconds(), p.decodingSeconds(), "R2",
                 p.score().currentR2(), BmiScore.WINDOW_SECONDS, p.score().latencyQuantileUs(0.99));
-        // Ctrl-C stops a run on endpoints with a savepoint; the plain embedded run keeps the JVM's own handling.
-        try (StopSignal stop = endpoints.any() ? StopSignal.onShutdown() : StopSignal.manual()) {
-            BmiRun.Result result = BmiRun.run(settings, endpoints, stop, progressEvery, progress);
-            if (result.endpoints().isPresent() && result.endpoints().get().run().submitted()) {
-                return submitted(out, result.endpoints().get());
-            }
-            BmiReport report = new BmiReport(result);
-            return reported(out, report.text(), report.write(reports), reports);
-        }
+        BmiSettings chosen = settings;
+        return runAndReport(out, endpoints, stop -> BmiRun.run(chosen, endpoints, stop, progressEvery, progress),
+                BmiRun.Result::endpoints, BmiReport::new, reports);
     }
 
     private int runEeg(PrintWriter out) throws Exception {
@@ -256,16 +253,9 @@ final class RunCommand implements Callable<Integer> {
         out.flush();
         Consumer<EegRun.Progress> progress = p -> progress(out, p.score().signalSeconds(), p.decodingSeconds(),
                 "accuracy", p.score().currentAccuracy(), EegScore.WINDOW_SECONDS, p.score().latencyQuantileUs(0.99));
-        // Ctrl-C stops a run on endpoints with a savepoint; the plain embedded run keeps the JVM's own handling.
-        try (StopSignal stop = endpoints.any() ? StopSignal.onShutdown() : StopSignal.manual()) {
-            EegRun.Result result = EegRun.run(settings, endpoints, stop, progressEvery, progress);
-            if (result.endpoints().isPresent() && result.endpoints().get().run().submitted()) {
-                return submitted(out, result.endpoints().get());
-            }
-            EegReport report = new EegReport(result);
-            Path reports = given("--report-dir") ? reportDir : configured.reportDir();
-            return reported(out, report.text(), report.write(reports), reports);
-        }
+        EegSettings chosen = settings;
+        return runAndReport(out, endpoints, stop -> EegRun.run(chosen, endpoints, stop, progressEvery, progress),
+                EegRun.Result::endpoints, EegReport::new, given("--report-dir") ? reportDir : configured.reportDir());
     }
 
     /** Where the run writes, for its first line. */
@@ -350,16 +340,10 @@ final class RunCommand implements Callable<Integer> {
         out.flush();
         Consumer<GestureRun.Progress> progress = p -> progress(out, p.score().signalSeconds(), p.decodingSeconds(),
                 "accuracy", p.score().currentAccuracy(), GestureScore.WINDOW_SECONDS, p.score().latencyQuantileUs(0.99));
-        // Ctrl-C stops a run on endpoints with a savepoint; the plain embedded run keeps the JVM's own handling.
-        try (StopSignal stop = endpoints.any() ? StopSignal.onShutdown() : StopSignal.manual()) {
-            GestureRun.Result result = GestureRun.run(settings, endpoints, stop, progressEvery, progress);
-            if (result.endpoints().isPresent() && result.endpoints().get().run().submitted()) {
-                return submitted(out, result.endpoints().get());
-            }
-            GestureReport report = new GestureReport(result);
-            Path reports = given("--report-dir") ? reportDir : configured.reportDir();
-            return reported(out, report.text(), report.write(reports), reports);
-        }
+        GestureSettings chosen = settings;
+        return runAndReport(out, endpoints, stop -> GestureRun.run(chosen, endpoints, stop, progressEvery, progress),
+                GestureRun.Result::endpoints, GestureReport::new,
+                given("--report-dir") ? reportDir : configured.reportDir());
     }
 
     private int runPackets(PrintWriter out) throws Exception {
@@ -420,15 +404,34 @@ final class RunCommand implements Callable<Integer> {
         Consumer<PacketsRun.Progress> progress = p -> progress(out, p.score().signalSeconds(), p.decodingSeconds(),
                 "accuracy", p.score().currentAccuracy(), p.score().windowSeconds(),
                 p.score().classifierLatencyQuantileUs(0.99));
-        // Ctrl-C stops a run on endpoints with a savepoint; the plain embedded run keeps the JVM's own handling.
+        PacketsSettings chosen = settings;
+        return runAndReport(out, endpoints, stop -> PacketsRun.run(chosen, endpoints, stop, progressEvery, progress),
+                PacketsRun.Result::endpoints, PacketsReport::new,
+                given("--report-dir") ? reportDir : configured.reportDir());
+    }
+
+    /** Runs an application with {@link #runAndReport}'s stop signal. */
+    @FunctionalInterface
+    private interface Run<R> {
+        R run(StopSignal stop) throws Exception;
+    }
+
+    /**
+     * Runs {@code run} and writes its report into {@code reports}, or, when a cluster client only submitted the job,
+     * says where it runs. Ctrl-C stops a run on endpoints with a savepoint; the plain embedded run keeps the JVM's
+     * own handling.
+     */
+    private static <R> int runAndReport(PrintWriter out, JobEndpoints endpoints, Run<R> run,
+                                        Function<R, Optional<EndpointSummary>> summary,
+                                        Function<R, RunReport> report, Path reports) throws Exception {
         try (StopSignal stop = endpoints.any() ? StopSignal.onShutdown() : StopSignal.manual()) {
-            PacketsRun.Result result = PacketsRun.run(settings, endpoints, stop, progressEvery, progress);
-            if (result.endpoints().isPresent() && result.endpoints().get().run().submitted()) {
-                return submitted(out, result.endpoints().get());
+            R result = run.run(stop);
+            Optional<EndpointSummary> onEndpoints = summary.apply(result);
+            if (onEndpoints.isPresent() && onEndpoints.get().run().submitted()) {
+                return submitted(out, onEndpoints.get());
             }
-            PacketsReport report = new PacketsReport(result);
-            Path reports = given("--report-dir") ? reportDir : configured.reportDir();
-            return reported(out, report.text(), report.write(reports), reports);
+            RunReport written = report.apply(result);
+            return reported(out, written.text(), written.write(reports), reports);
         }
     }
 

@@ -7,6 +7,7 @@ import io.spikeline.models.metrics.ConfusionMatrix;
 import io.spikeline.operators.signal.EncoderSpec;
 import io.spikeline.runtime.report.ReportFiles;
 import io.spikeline.runtime.report.SvgPlot;
+import io.spikeline.runtime.report.RunReport;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ import java.util.List;
  * The report of an {@code eeg} run: a text summary, and an HTML page with the same figures, the confusion matrix
  * and plots (accuracy over time, latency histogram) as inline SVG.
  */
-public final class EegReport {
+public final class EegReport implements RunReport {
     /** Fraction of the run's decodes compared at its start and at its end. */
     public static final double PART = 0.25;
 
@@ -42,6 +43,7 @@ public final class EegReport {
     }
 
     /** The text summary, one figure per line. */
+    @Override
     public String text() {
         EegSettings s = score.settings();
         double partSeconds = partDecodes() * s.frameSeconds();
@@ -113,6 +115,7 @@ public final class EegReport {
     }
 
     /** Writes {@code report.txt} and {@code report.html} into {@code folder} (created if needed); returns the HTML path. */
+    @Override
     public Path write(Path folder) throws IOException {
         return ReportFiles.write(folder, text(), html());
     }

@@ -4,6 +4,7 @@ import static io.spikeline.runtime.report.ReportFiles.f;
 
 import io.spikeline.runtime.report.ReportFiles;
 import io.spikeline.runtime.report.SvgPlot;
+import io.spikeline.runtime.report.RunReport;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +15,7 @@ import java.util.List;
  * of the 12 gestures and plots (learning curve, decision times, a spike raster of the feature layer, latency
  * histogram) as inline SVG.
  */
-public final class GestureReport {
+public final class GestureReport implements RunReport {
     /** Fraction of the run's gestures compared at its start and at its end. */
     public static final double PART = 0.25;
 
@@ -40,6 +41,7 @@ public final class GestureReport {
     }
 
     /** The text summary, one figure per line. */
+    @Override
     public String text() {
         GestureSettings s = score.settings();
         SamplerParams sp = s.sampler();
@@ -93,6 +95,7 @@ public final class GestureReport {
      * Writes {@code report.txt} and {@code report.html} into {@code folder} (created if needed); returns the HTML
      * path.
      */
+    @Override
     public Path write(Path folder) throws IOException {
         return ReportFiles.write(folder, text(), html());
     }

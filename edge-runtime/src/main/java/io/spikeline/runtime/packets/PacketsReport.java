@@ -5,6 +5,7 @@ import static io.spikeline.runtime.report.ReportFiles.f;
 import io.spikeline.models.metrics.ConfusionMatrix;
 import io.spikeline.runtime.report.ReportFiles;
 import io.spikeline.runtime.report.SvgPlot;
+import io.spikeline.runtime.report.RunReport;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ import java.util.Locale;
  * The report of a {@code packets} run: a text summary, and an HTML page with the same figures, the confusion
  * matrices (per packet, per flow) and plots (accuracy over time, latency histograms) as inline SVG.
  */
-public final class PacketsReport {
+public final class PacketsReport implements RunReport {
     /** Fraction of the run's packets compared at its start and at its end. */
     public static final double PART = 0.25;
 
@@ -33,6 +34,7 @@ public final class PacketsReport {
     }
 
     /** The text summary, one figure per line. */
+    @Override
     public String text() {
         PacketsSettings s = result.settings();
         int n = score.count();
@@ -77,6 +79,7 @@ public final class PacketsReport {
     }
 
     /** Writes {@code report.txt} and {@code report.html} into {@code folder} (created if needed); returns the HTML path. */
+    @Override
     public Path write(Path folder) throws IOException {
         return ReportFiles.write(folder, text(), html());
     }
