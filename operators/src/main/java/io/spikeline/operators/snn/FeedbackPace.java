@@ -45,7 +45,8 @@ import org.slf4j.LoggerFactory;
  * {@link #WITHOUT_FEEDBACK}; {@link #WAITS} and {@link #LONGEST_WAIT_MS} tell how often and how long batches waited), and the key's batches pass on as they come, without waiting, until its feedback
  * catches up with them again (reaches the latest batch's start − {@code leadUs}): feedback that has stopped stalls the
  * decoder once, for {@code waitMs}, not at every batch. A wait of 0 holds nothing: the plain union
- * {@link ControlledSpikingNetworkFunction#inputs}.
+ * {@link ControlledSpikingNetworkFunction#inputs}, the choice for feedback sent only in answer to a decoding, which
+ * would otherwise hold each batch for the round trip.
  *
  * <h2>State and end of input</h2>
  * The held batches ({@code pace-held}) and the key's progress ({@code pace-progress}: latest feedback time, latest
