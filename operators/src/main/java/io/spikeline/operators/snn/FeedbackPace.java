@@ -3,16 +3,15 @@ package io.spikeline.operators.snn;
 import io.spikeline.models.record.Feedback;
 import io.spikeline.models.record.SpikeBatch;
 import io.spikeline.connectors.types.RecordTypes;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.accumulators.LongMaximum;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.ListState;
-import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
@@ -41,18 +40,19 @@ import org.slf4j.LoggerFactory;
  *
  * <h2>The bound</h2>
  * A wait lasts at most {@code waitMs} of processing time (and {@code maxHeld} batches): then the held batches pass on,
- * counted as {@code batchesWithoutFeedback} (a Flink counter, and the job accumulator
- * {@link #WITHOUT_FEEDBACK}; {@link #WAITS} and {@link #LONGEST_WAIT_MS} tell how often and how long batches waited), and the key's batches pass on as they come, without waiting, until its feedback
- * catches up with them again (reaches the latest batch's start − {@code leadUs}): feedback that has stopped stalls the
- * decoder once, for {@code waitMs}, not at every batch. A wait of 0 holds nothing: the plain union
- * {@link ControlledSpikingNetworkFunction#inputs}, the choice for feedback sent only in answer to a decoding, which
- * would otherwise hold each batch for the round trip.
+ * counted as {@code batchesWithoutFeedback} (a Flink counter, and the job accumulator {@link #WITHOUT_FEEDBACK};
+ * {@link #WAITS} and {@link #LONGEST_WAIT_MS} tell how often and how long batches waited), and the key's batches pass
+ * on as they come, without waiting, until its feedback catches up with them again (reaches the latest batch's start
+ * − {@code leadUs}): feedback that has stopped stalls the decoder once, for {@code waitMs}, not at every batch. A
+ * wait of 0 holds nothing: the plain union {@link ControlledSpikingNetworkFunction#inputs}, the choice for feedback
+ * sent only in answer to a decoding, which would otherwise hold each batch for the round trip.
  *
  * <h2>State and end of input</h2>
- * The held batches ({@code pace-held}) and the key's progress ({@code pace-progress}: latest feedback time, latest
- * batch start, when the wait began, whether waits are waived) are keyed state, restored exactly by checkpoints and
- * savepoints (a wait restored is measured from its start in the run before). The final watermark at the end of a
- * bounded input passes on everything held, uncounted.
+ * The held batches ({@code pace-held}, a queue by sequence number, so that a batch is added and taken without
+ * reading the others) and the key's progress ({@code pace-progress}: latest feedback time, latest batch start, when
+ * the wait began, whether waits are waived, the queue's head and tail) are keyed state, restored exactly by
+ * checkpoints and savepoints (a wait restored is measured from its start in the run before). The final watermark at
+ * the end of a bounded input passes on everything held, uncounted.
  */
 public final class FeedbackPace
         extends KeyedCoProcessFunction<String, SpikeBatch, Feedback, Either<SpikeBatch, Feedback>> {
@@ -68,11 +68,15 @@ public final class FeedbackPace
     private static final int LATEST_START = 1;
     private static final int WAIT_SINCE = 2;
     private static final int WAIVED = 3;
+    /** The held batches are those of sequence numbers [HEAD, TAIL). */
+    private static final int HEAD = 4;
+    private static final int TAIL = 5;
 
     private final long leadUs;
     private final long waitMs;
     private final int maxHeld;
-    private transient ListState<SpikeBatch> held;
+    /** The held batches by sequence number, a queue: appended at the tail, taken from the head. */
+    private transient MapState<Long, SpikeBatch> held;
     private transient ValueState<long[]> progress;
     private transient Counter withoutFeedback;
     private transient LongCounter withoutFeedbackTotal;
@@ -102,7 +106,8 @@ public final class FeedbackPace
 
     @Override
     public void open(OpenContext openContext) {
-        held = getRuntimeContext().getListState(new ListStateDescriptor<>("pace-held", RecordTypes.SPIKE_BATCH));
+        held = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("pace-held", Types.LONG, RecordTypes.SPIKE_BATCH));
         progress = getRuntimeContext().getState(
                 new ValueStateDescriptor<>("pace-progress", PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
         withoutFeedback = getRuntimeContext().getMetricGroup().counter("batchesWithoutFeedback");
@@ -119,18 +124,18 @@ public final class FeedbackPace
             throws Exception {
         long[] p = progress();
         p[LATEST_START] = Math.max(p[LATEST_START], batch.startTimeUs());
-        List<SpikeBatch> waiting = heldBatches();
-        if (waiting.isEmpty() && (waitMs == 0 || p[WAIVED] != 0 || due(batch, p))) {
+        long holding = p[TAIL] - p[HEAD];
+        if (holding == 0 && (waitMs == 0 || p[WAIVED] != 0 || due(batch, p))) {
             out.collect(Either.Left(batch));
-        } else if (waiting.size() + 1 > maxHeld) {
-            waiting.add(batch);
-            giveUp(waiting, p, ctx.getCurrentKey(), "more than " + maxHeld + " batches held", out);
         } else {
-            if (waiting.isEmpty()) {
+            if (holding == 0) {
                 waits.add(1L);
                 startWait(p, ctx.timerService().currentProcessingTime(), ctx);
             }
-            held.add(batch);
+            held.put(p[TAIL]++, batch);
+            if (holding + 1 > maxHeld) {
+                giveUp(p, ctx.getCurrentKey(), "more than " + maxHeld + " batches held", out);
+            }
         }
         progress.update(p);
     }
@@ -144,21 +149,21 @@ public final class FeedbackPace
         if (p[WAIVED] != 0 && p[FEEDBACK_TO] >= p[LATEST_START] - leadUs) {
             p[WAIVED] = 0;
         }
-        List<SpikeBatch> waiting = heldBatches();
-        if (!waiting.isEmpty()) {
-            int next = 0;
-            while (next < waiting.size() && due(waiting.get(next), p)) {
-                out.collect(Either.Left(waiting.get(next++)));
+        long first = p[HEAD];
+        while (p[HEAD] < p[TAIL]) {
+            SpikeBatch next = held.get(p[HEAD]);
+            if (!due(next, p)) {
+                break;
             }
-            if (next > 0) {
-                longestWaitMs.add(ctx.timerService().currentProcessingTime() - p[WAIT_SINCE]);
-            }
-            if (next == waiting.size()) {
-                held.clear();
-            } else if (next > 0) {
-                held.update(waiting.subList(next, waiting.size()));
+            out.collect(Either.Left(next));
+            held.remove(p[HEAD]++);
+        }
+        if (p[HEAD] > first) {
+            long nowMs = ctx.timerService().currentProcessingTime();
+            longestWaitMs.add(nowMs - p[WAIT_SINCE]);
+            if (p[HEAD] < p[TAIL]) {
                 // The feedback is coming: what is still held waits anew, from now.
-                startWait(p, ctx.timerService().currentProcessingTime(), ctx);
+                startWait(p, nowMs, ctx);
             }
         }
         progress.update(p);
@@ -167,18 +172,14 @@ public final class FeedbackPace
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Either<SpikeBatch, Feedback>> out)
             throws Exception {
-        List<SpikeBatch> waiting = heldBatches();
-        if (waiting.isEmpty()) {
+        long[] p = progress();
+        if (p[HEAD] == p[TAIL]) {
             return;
         }
-        long[] p = progress();
         if (ctx.timeDomain() == TimeDomain.EVENT_TIME) {
-            for (SpikeBatch b : waiting) {
-                out.collect(Either.Left(b));
-            }
-            held.clear();
+            passHeld(p, out);
         } else if (timestamp - p[WAIT_SINCE] >= waitMs) {
-            giveUp(waiting, p, ctx.getCurrentKey(), "no feedback for " + waitMs / 1e3 + " s", out);
+            giveUp(p, ctx.getCurrentKey(), "no feedback for " + waitMs / 1e3 + " s", out);
         }
         progress.update(p);
     }
@@ -195,18 +196,24 @@ public final class FeedbackPace
     }
 
     /** Passes every held batch on, counted, and waives the waits until the feedback catches up. */
-    private void giveUp(List<SpikeBatch> waiting, long[] p, String key, String why,
-                        Collector<Either<SpikeBatch, Feedback>> out) {
+    private void giveUp(long[] p, String key, String why, Collector<Either<SpikeBatch, Feedback>> out)
+            throws Exception {
+        long count = p[TAIL] - p[HEAD];
         LOG.warn("spike batches of {} from {} s on wait for feedback that has reached {} s only; {}: passing {} "
-                        + "batches on without it", key, waiting.get(0).startTimeUs() / 1e6,
-                p[FEEDBACK_TO] == Long.MIN_VALUE ? "no time" : p[FEEDBACK_TO] / 1e6 + "", why, waiting.size());
-        for (SpikeBatch b : waiting) {
-            out.collect(Either.Left(b));
-        }
-        withoutFeedback.inc(waiting.size());
-        withoutFeedbackTotal.add((long) waiting.size());
-        held.clear();
+                        + "batches on without it", key, held.get(p[HEAD]).startTimeUs() / 1e6,
+                p[FEEDBACK_TO] == Long.MIN_VALUE ? "no time" : p[FEEDBACK_TO] / 1e6 + "", why, count);
+        passHeld(p, out);
+        withoutFeedback.inc(count);
+        withoutFeedbackTotal.add(count);
         p[WAIVED] = 1;
+    }
+
+    /** Passes every held batch on, in order. */
+    private void passHeld(long[] p, Collector<Either<SpikeBatch, Feedback>> out) throws Exception {
+        for (; p[HEAD] < p[TAIL]; p[HEAD]++) {
+            out.collect(Either.Left(held.get(p[HEAD])));
+        }
+        held.clear();
     }
 
     private boolean due(SpikeBatch batch, long[] p) {
@@ -215,14 +222,6 @@ public final class FeedbackPace
 
     private long[] progress() throws Exception {
         long[] p = progress.value();
-        return p == null ? new long[] {Long.MIN_VALUE, Long.MIN_VALUE, 0, 0} : p;
-    }
-
-    private List<SpikeBatch> heldBatches() throws Exception {
-        List<SpikeBatch> batches = new ArrayList<>();
-        for (SpikeBatch b : held.get()) {
-            batches.add(b);
-        }
-        return batches;
+        return p == null ? new long[] {Long.MIN_VALUE, Long.MIN_VALUE, 0, 0, 0, 0} : p;
     }
 }
