@@ -76,11 +76,12 @@ final class CpuMeter implements AutoCloseable {
         return wallNs <= 0 ? 0 : (double) (sampleCpuNs[last] - sampleCpuNs[first]) / wallNs;
     }
 
-    /** Stops sampling, after a last sample. */
+    /** Stops sampling, after a last sample; closing again does nothing. */
     @Override
     public void close() {
         if (sampler != null) {
             sampler.shutdownNow();
+            sampler = null;
             sample();
         }
     }

@@ -22,18 +22,19 @@ public final class PipelineTrial {
         LatencyTally tally = new LatencyTally(warmup, TREND_BUCKET_US);
         long abortUs = settings.abortLatencyUs();
         BenchJob.Outcome outcome;
-        double coresBusy;
-        // The decodes may reach this loop in bursts (the collecting sink hands them over at checkpoints): the CPU
-        // time is taken over the span in which the measured ones were made.
-        try (CpuMeter cpu = CpuMeter.start()) {
+        CpuMeter cpu = CpuMeter.start();
+        try {
             outcome = BenchJob.run(scenario, load, records, expected, settings, env -> { }, d -> {
                 long dueUs = scenario.dueUs(d);
                 tally.add(dueUs, d.emitWallTimeUs());
                 return tally.measured() == 0 || d.emitWallTimeUs() - dueUs <= abortUs;
             });
+        } finally {
             cpu.close();
-            coresBusy = cpu.coresBusy(tally.firstEmitUs(), tally.lastEmitUs());
         }
+        // The decodes may reach this loop in bursts (the collecting sink hands them over at checkpoints): the CPU
+        // time is taken over the span in which the measured ones were made.
+        double coresBusy = cpu.coresBusy(tally.firstEmitUs(), tally.lastEmitUs());
         return new TrialResult(load, records, expected, outcome.decodings(), outcome.end() != BenchJob.End.FINISHED,
                 tally.decodingsPerSecond() * scenario.unitsPerDecoding(load), tally.latencyMs(50), tally.latencyMs(99),
                 tally.latencyMs(99.9), tally.maxLatencyMs(), tally.latencyTrend().growth(), tally.measuredSeconds(),

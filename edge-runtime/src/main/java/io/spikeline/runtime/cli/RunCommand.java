@@ -173,6 +173,14 @@ final class RunCommand implements Callable<Integer> {
         if (!(progressEvery > 0)) {
             throw new IllegalArgumentException("--progress-every must be > 0, was " + progressEvery);
         }
+        for (String bmiOnly : new String[] {"--channels", "--learn-seconds", "--feedback-wait"}) {
+            if (app != App.bmi && given(bmiOnly)) {
+                throw new IllegalArgumentException(bmiOnly + " applies to bmi only");
+            }
+        }
+        if ((app == App.eeg || app == App.gesture) && given("--input")) {
+            throw new IllegalArgumentException("--input applies to bmi and packets only");
+        }
         for (String gestureOnly : new String[] {"--confidence", "--label-wait"}) {
             if (app != App.gesture && given(gestureOnly)) {
                 throw new IllegalArgumentException(gestureOnly + " applies to gesture only");
@@ -220,11 +228,6 @@ final class RunCommand implements Callable<Integer> {
 
     private int runEeg(PrintWriter out) throws Exception {
         EegConfig configured = config == null ? EegConfig.defaults() : EegConfig.read(config);
-        for (String bmiOnly : new String[] {"--input", "--channels", "--learn-seconds", "--feedback-wait"}) {
-            if (given(bmiOnly)) {
-                throw new IllegalArgumentException(bmiOnly + " applies to bmi only");
-            }
-        }
         JobEndpoints endpoints = configured.endpoints().overriddenBy(source, feedback, sink, deadLetters, control);
         EegSettings settings = configured.settings();
         if (given("--seconds")) {
@@ -294,14 +297,6 @@ final class RunCommand implements Callable<Integer> {
 
     private int runGesture(PrintWriter out) throws Exception {
         GestureConfig configured = config == null ? GestureConfig.defaults() : GestureConfig.read(config);
-        for (String bmiOnly : new String[] {"--channels", "--learn-seconds", "--feedback-wait"}) {
-            if (given(bmiOnly)) {
-                throw new IllegalArgumentException(bmiOnly + " applies to bmi only");
-            }
-        }
-        if (given("--input")) {
-            throw new IllegalArgumentException("--input applies to bmi and packets only");
-        }
         if (given("--control")) {
             throw new IllegalArgumentException("--control does not apply to gesture: its network learns throughout");
         }
@@ -348,11 +343,6 @@ final class RunCommand implements Callable<Integer> {
 
     private int runPackets(PrintWriter out) throws Exception {
         PacketsConfig configured = config == null ? PacketsConfig.defaults() : PacketsConfig.read(config);
-        for (String bmiOnly : new String[] {"--channels", "--learn-seconds", "--feedback-wait"}) {
-            if (given(bmiOnly)) {
-                throw new IllegalArgumentException(bmiOnly + " applies to bmi only");
-            }
-        }
         if (given("--feedback")) {
             throw new IllegalArgumentException("--feedback does not apply to packets: the packets carry their own "
                     + "labels, which the classifier learns from");

@@ -78,7 +78,8 @@ public final class GestureReport implements RunReport {
         lines.add(f("latency          p50 %.3f ms, p99 %.3f ms, max %.3f ms (spike batch into the "
                         + "classifier to decode out)", score.latencyQuantileUs(0.5) / 1e3,
                 score.latencyQuantileUs(0.99) / 1e3, score.latencyQuantileUs(1) / 1e3));
-        if (result.endpoints().isPresent() && result.timing().counters().containsKey(GestureSampleFunction.WITHOUT_LABEL)) {
+        boolean counted = result.timing().counters().containsKey(GestureSampleFunction.WITHOUT_LABEL);
+        if (result.endpoints().isPresent() && counted) {
             long without = result.timing().counter(GestureSampleFunction.WITHOUT_LABEL);
             lines.add(s.labelWaitSeconds() == 0 ? "label order      as the events and labels came (--label-wait 0)"
                     : without == 0 ? f("label order      the device's: every label came within the label wait (%.1f s)",

@@ -42,8 +42,8 @@ import org.slf4j.LoggerFactory;
  * On a live stream the two bounds end together. On a backlog (a broker session queued before the job starts, read far
  * faster than real time) the events can run many seconds of event time ahead of the labels in a fraction of a second,
  * only because one subscription drains first; the processing-time bound lets the labels catch up. A wait of 0 holds
- * nothing: every batch is passed on as it comes. When the input ends (the final watermark) the held batches are passed on and the labels still held are
- * aligned with the onsets seen.
+ * nothing: every batch is passed on as it comes. When the input ends (the final watermark) the held batches are
+ * passed on and the labels still held are aligned with the onsets seen.
  *
  * <p>Labels that no sample can take (see {@link GestureSampler}: no onset before them, their gesture's onset missed,
  * too long after the latest onset) leave on the side output {@link #UNMATCHED_LABELS} as dead letters

@@ -18,8 +18,8 @@ import java.util.Locale;
  * @param confidenceThreshold the softmax confidence at which the classifier decides a gesture and stops integrating
  *     it (Dynamic Confidence); 1 decides only at the end of each sample
  * @param labelWaitSeconds event time, and as long of processing time, for which the next gesture's events wait, at
- *     most, for the label of the gesture before, so that the network has learned from it as it would on the device whichever of events and labels
- *     arrives first ({@link #LABEL_WAIT_SECONDS} by default); 0 never waits
+ *     most, for the label of the gesture before, so that the network has learned from it as it would on the device
+ *     whichever of events and labels arrives first ({@link #LABEL_WAIT_SECONDS} by default); 0 never waits
  */
 public record GestureSettings(double seconds, long seed, boolean realTime, double confidenceThreshold,
                               double labelWaitSeconds)
