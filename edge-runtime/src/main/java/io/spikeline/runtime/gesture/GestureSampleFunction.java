@@ -10,14 +10,13 @@ import io.spikeline.connectors.types.RecordTypes;
 import io.spikeline.connectors.wire.RecordCodec;
 import io.spikeline.connectors.wire.WireFormatException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.ListState;
-import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.TimeDomain;
@@ -34,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * {@link ControlledSpikingNetworkFunction}.
  *
  * <p>Device order: while the sampler {@linkplain GestureSampler#awaitsLabel awaits} the latest sample's label, the
- * key's incoming batches are held in keyed state ({@code gesture-held}) and passed on, in order, when a label answers
+ * key's incoming batches are held in keyed state ({@code gesture-held}, a queue by sequence number, so that a batch
+ * is held or passed on without reading the others) and passed on, in order, when a label answers
  * it; so the network learns each gesture's label before it sees the next gesture, whichever of the two streams is
  * ahead, and its output does not depend on their interleaving. A wait ends without the label when the held batches
  * span more than {@code labelWaitUs} of event time and the wait has lasted as long in processing time (logged,
@@ -63,13 +63,22 @@ final class GestureSampleFunction
 
     /** The job accumulator of the waits that ended without the label. */
     static final String WITHOUT_LABEL = "gesture.samplesWithoutLabel";
+    /** The held batches are those of sequence numbers [HEAD, TAIL). */
+    private static final int HEAD = 0;
+    private static final int TAIL = 1;
+    /** The end of the latest batch held, µs. */
+    private static final int LAST_END_US = 2;
+    /** Processing time at which the current wait began, ms; {@link #NO_WAIT} while nothing is held. */
+    private static final int SINCE_MS = 3;
+    private static final long NO_WAIT = Long.MIN_VALUE;
 
     private final SamplerParams params;
     private final long labelWaitUs;
     private transient ValueState<GestureSampler> state;
-    private transient ListState<SpikeBatch> held;
-    /** Processing time at which the current wait began, ms; empty while nothing is held. */
-    private transient ValueState<Long> heldSince;
+    /** The held batches by sequence number, a queue: appended at the tail, taken from the head. */
+    private transient MapState<Long, SpikeBatch> held;
+    /** The queue of {@link #held}: {@link #HEAD}, {@link #TAIL}, {@link #LAST_END_US}, {@link #SINCE_MS}. */
+    private transient ValueState<long[]> queue;
     private transient Counter samples;
     private transient Counter aligned;
     private transient Counter unaligned;
@@ -94,8 +103,10 @@ final class GestureSampleFunction
         SamplerParams p = params;
         state = getRuntimeContext().getState(new ValueStateDescriptor<>("gesture-sampler",
                 new SnapshotStateSerializer<>(GestureSampler.class, () -> new GestureSampler(p))));
-        held = getRuntimeContext().getListState(new ListStateDescriptor<>("gesture-held", RecordTypes.SPIKE_BATCH));
-        heldSince = getRuntimeContext().getState(new ValueStateDescriptor<>("gesture-held-since", Types.LONG));
+        held = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("gesture-held", Types.LONG, RecordTypes.SPIKE_BATCH));
+        queue = getRuntimeContext().getState(new ValueStateDescriptor<>("gesture-held-queue",
+                PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
         samples = getRuntimeContext().getMetricGroup().counter("gestureSamples");
         aligned = getRuntimeContext().getMetricGroup().counter("alignedLabels");
         unaligned = getRuntimeContext().getMetricGroup().counter("unalignedLabels");
@@ -113,80 +124,70 @@ final class GestureSampleFunction
             sampler = new GestureSampler(params);
         }
         Totals before = new Totals(sampler);
-        List<SpikeBatch> waiting = heldBatches();
-        int heldBefore = waiting.size();
-        if (input.isLeft()) {
-            waiting.add(input.left());
-        } else {
+        long[] q = queue();
+        if (input.isRight()) {
             sampler.label(input.right(), l -> out.collect(Either.Right(l)));
-        }
-        int next = pass(sampler, waiting, 0, false, out);
-        if (next > 0) {
-            // A label answered the wait (or none was on): what is still held waits anew, from now.
-            heldSince.clear();
-        }
-        next = endWaits(sampler, waiting, next, ctx.timerService().currentProcessingTime(), out);
-        if (next == waiting.size()) {
-            if (heldBefore > 0) {
-                held.clear();
-            }
-        } else if (next == 0) {
-            if (input.isLeft()) {
-                held.add(input.left());
-            }
+        } else if (q[HEAD] == q[TAIL] && !holds(sampler)) {
+            accept(sampler, input.left(), out);
         } else {
-            held.update(waiting.subList(next, waiting.size()));
+            held.put(q[TAIL]++, input.left());
+            q[LAST_END_US] = input.left().endTimeUs();
         }
-        keep(sampler, waiting.size() - next, ctx);
+        if (pass(sampler, q, out)) {
+            // A label answered the wait: what is still held waits anew, from now.
+            q[SINCE_MS] = NO_WAIT;
+        }
+        endWaits(sampler, q, ctx.timerService().currentProcessingTime(), out);
+        keep(sampler, q, ctx);
         finish(sampler, before, ctx);
     }
 
     /**
      * Ends the waits that have lasted long enough, in event and in processing time, passing the batches on after
-     * each; returns the index of the first batch still to hold.
+     * each; a wait that has no start yet begins now.
      */
-    private int endWaits(GestureSampler sampler, List<SpikeBatch> waiting, int from, long nowMs,
-                         Collector<Either<SpikeBatch, Feedback>> out) throws Exception {
-        int next = from;
-        if (next == waiting.size()) {
-            return next;
+    private void endWaits(GestureSampler sampler, long[] q, long nowMs, Collector<Either<SpikeBatch, Feedback>> out)
+            throws Exception {
+        if (q[HEAD] == q[TAIL]) {
+            return;
         }
-        Long since = heldSince.value();
-        if (since == null) {
-            heldSince.update(nowMs);
-            return next;
+        if (q[SINCE_MS] == NO_WAIT) {
+            q[SINCE_MS] = nowMs;
+            return;
         }
         long waitMs = labelWaitUs / 1000;
-        while (next < waiting.size() && spanUs(waiting, next) > labelWaitUs && nowMs - since >= waitMs) {
-            SpikeBatch first = waiting.get(next);
+        while (q[HEAD] < q[TAIL] && nowMs - q[SINCE_MS] >= waitMs) {
+            long spanUs = q[LAST_END_US] - held.get(q[HEAD]).startTimeUs();
+            if (spanUs <= labelWaitUs) {
+                return;
+            }
             LOG.warn("gesture sampler of {}: no label for the sample at {} s after {} s of events held and {} s of "
-                            + "waiting; going on without it", first.sourceKey(), sampler.latestOnsetUs() / 1e6,
-                    spanUs(waiting, next) / 1e6, (nowMs - since) / 1e3);
+                            + "waiting; going on without it", held.get(q[HEAD]).sourceKey(),
+                    sampler.latestOnsetUs() / 1e6, spanUs / 1e6, (nowMs - q[SINCE_MS]) / 1e3);
             withoutLabel.inc();
             withoutLabelTotal.add(1);
             sampler.goOnWithoutLabel();
-            next = pass(sampler, waiting, next, false, out);
+            pass(sampler, q, out);
             // The next wait, if any, begins now.
-            since = nowMs;
-            heldSince.update(nowMs);
+            q[SINCE_MS] = nowMs;
         }
-        return next;
     }
 
     /**
-     * After a step that leaves {@code stillHeld} batches held: forgets the wait when nothing is held, else sets a
-     * processing-time timer for its end; keeps the end-of-input timer while anything is held.
+     * After a step: forgets the wait when nothing is held, else sets a processing-time timer for its end; keeps the
+     * end-of-input timer while anything is held; stores the queue.
      */
-    private void keep(GestureSampler sampler, int stillHeld, Context ctx) throws Exception {
-        heldCount = stillHeld;
-        if (stillHeld == 0) {
-            heldSince.clear();
+    private void keep(GestureSampler sampler, long[] q, Context ctx) throws Exception {
+        heldCount = (int) (q[TAIL] - q[HEAD]);
+        if (heldCount == 0) {
+            q[SINCE_MS] = NO_WAIT;
         } else {
-            ctx.timerService().registerProcessingTimeTimer(heldSince.value() + labelWaitUs / 1000);
+            ctx.timerService().registerProcessingTimeTimer(q[SINCE_MS] + labelWaitUs / 1000);
         }
-        if (sampler.heldLabels() > 0 || stillHeld > 0) {
+        if (sampler.heldLabels() > 0 || heldCount > 0) {
             ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
         }
+        queue.update(q);
     }
 
     @Override
@@ -194,31 +195,31 @@ final class GestureSampleFunction
             throws Exception {
         GestureSampler sampler = state.value();
         Totals before = new Totals(sampler);
-        List<SpikeBatch> waiting = heldBatches();
+        long[] q = queue();
         if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
             // A wait may have ended with no batch arriving since: the events' subscription drained first.
-            int next = endWaits(sampler, waiting, 0, timestamp, out);
-            if (next > 0) {
-                held.update(waiting.subList(next, waiting.size()));
-                keep(sampler, waiting.size() - next, ctx);
+            long head = q[HEAD];
+            endWaits(sampler, q, timestamp, out);
+            if (q[HEAD] > head) {
+                keep(sampler, q, ctx);
             }
         } else {
-            pass(sampler, waiting, 0, true, out);
+            for (; q[HEAD] < q[TAIL]; q[HEAD]++) {
+                sampler.goOnWithoutLabel();
+                accept(sampler, held.get(q[HEAD]), out);
+            }
             held.clear();
-            heldSince.clear();
+            queue.clear();
             heldCount = 0;
             sampler.flush(l -> out.collect(Either.Right(l)));
         }
         finish(sampler, before, ctx);
     }
 
-    /** The key's held batches, in order, in a list of their own. */
-    private List<SpikeBatch> heldBatches() throws Exception {
-        List<SpikeBatch> batches = new ArrayList<>();
-        for (SpikeBatch b : held.get()) {
-            batches.add(b);
-        }
-        return batches;
+    /** The key's queue of held batches. */
+    private long[] queue() throws Exception {
+        long[] q = queue.value();
+        return q == null ? new long[] {0, 0, Long.MIN_VALUE, NO_WAIT} : q;
     }
 
     /** The sampler's running totals before a step, for counting what the step added. */
@@ -253,24 +254,23 @@ final class GestureSampleFunction
         return withoutLabel.getCount();
     }
 
-    /**
-     * Passes the batches of {@code waiting} from {@code from} on to the sampler while it awaits no label (or all of
-     * them, at the end of the input); returns the index of the first batch still to hold.
-     */
-    private int pass(GestureSampler sampler, List<SpikeBatch> waiting, int from, boolean all,
-                     Collector<Either<SpikeBatch, Feedback>> out) {
-        int next = from;
-        while (next < waiting.size() && (all || labelWaitUs == 0 || !sampler.awaitsLabel())) {
-            if (all) {
-                sampler.goOnWithoutLabel();
-            }
-            sampler.accept(waiting.get(next++), s -> out.collect(Either.Left(s)), l -> out.collect(Either.Right(l)));
-        }
-        return next;
+    /** Whether an incoming batch must wait: the latest sample awaits its label, and waiting is on. */
+    private boolean holds(GestureSampler sampler) {
+        return labelWaitUs != 0 && sampler.awaitsLabel();
     }
 
-    /** The event time spanned by the batches of {@code waiting} from {@code from} on, µs. */
-    private static long spanUs(List<SpikeBatch> waiting, int from) {
-        return waiting.get(waiting.size() - 1).endTimeUs() - waiting.get(from).startTimeUs();
+    /** Passes the held batches on to the sampler, from the head, while it awaits no label; whether any went. */
+    private boolean pass(GestureSampler sampler, long[] q, Collector<Either<SpikeBatch, Feedback>> out)
+            throws Exception {
+        long head = q[HEAD];
+        while (q[HEAD] < q[TAIL] && !holds(sampler)) {
+            accept(sampler, held.get(q[HEAD]), out);
+            held.remove(q[HEAD]++);
+        }
+        return q[HEAD] > head;
+    }
+
+    private static void accept(GestureSampler sampler, SpikeBatch batch, Collector<Either<SpikeBatch, Feedback>> out) {
+        sampler.accept(batch, s -> out.collect(Either.Left(s)), l -> out.collect(Either.Right(l)));
     }
 }
