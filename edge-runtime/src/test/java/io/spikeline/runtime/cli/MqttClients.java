@@ -33,6 +33,13 @@ final class MqttClients {
         client.close();
     }
 
+    /** {@link #persistentSession} as {@code prefix-name} on the topic {@code prefix/name}; returns the client id. */
+    static String sessionOn(TestBroker broker, String prefix, String name) throws MqttException {
+        String clientId = prefix + "-" + name;
+        persistentSession(broker, clientId, prefix + "/" + name);
+        return clientId;
+    }
+
     /** A message as the subscriber received it. */
     record Received(String topic, byte[] payload) {}
 

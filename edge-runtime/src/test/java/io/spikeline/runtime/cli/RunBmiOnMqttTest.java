@@ -59,10 +59,8 @@ class RunBmiOnMqttTest {
         long batchUs = Math.round(settings.batchSeconds() * 1e6);
         try (TestBroker broker = TestBroker.start(Files.createDirectories(tmp.resolve("mosquitto")))) {
             String prefix = "bmi-" + ProcessHandle.current().pid();
-            String spikeClient = prefix + "-spikes";
-            String velocityClient = prefix + "-velocity";
-            MqttClients.persistentSession(broker, spikeClient, prefix + "/spikes");
-            MqttClients.persistentSession(broker, velocityClient, prefix + "/velocity");
+            String spikeClient = MqttClients.sessionOn(broker, prefix, "spikes");
+            String velocityClient = MqttClients.sessionOn(broker, prefix, "velocity");
             try (MqttClients.Subscriber out = new MqttClients.Subscriber(broker, prefix + "/decoded/#",
                     prefix + "/dead")) {
                 Map<String, WireFormatException.Reason> corrupt = new HashMap<>();
@@ -194,10 +192,8 @@ class RunBmiOnMqttTest {
         BmiSettings settings = BmiSettings.defaults().withInput(BmiSettings.Input.SPIKE_COUNTS).withSeconds(SECONDS);
         try (TestBroker broker = TestBroker.start(Files.createDirectories(tmp.resolve("mosquitto")))) {
             String prefix = "bmi-queued-" + ProcessHandle.current().pid();
-            String spikeClient = prefix + "-spikes";
-            String velocityClient = prefix + "-velocity";
-            MqttClients.persistentSession(broker, spikeClient, prefix + "/spikes");
-            MqttClients.persistentSession(broker, velocityClient, prefix + "/velocity");
+            String spikeClient = MqttClients.sessionOn(broker, prefix, "spikes");
+            String velocityClient = MqttClients.sessionOn(broker, prefix, "velocity");
             // The whole session waits in the two sessions' queues: whichever subscription the job reads first
             // drains far ahead of the other, and the spikes must wait for their velocity.
             try (TestPublisher client = new TestPublisher(broker.uri())) {

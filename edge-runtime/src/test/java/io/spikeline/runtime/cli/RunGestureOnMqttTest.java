@@ -62,10 +62,8 @@ class RunGestureOnMqttTest {
 
         try (TestBroker broker = TestBroker.start(Files.createDirectories(tmp.resolve("mosquitto")))) {
             String prefix = "gesture-" + ProcessHandle.current().pid();
-            String eventsClient = prefix + "-events";
-            String labelsClient = prefix + "-labels";
-            MqttClients.persistentSession(broker, eventsClient, prefix + "/events");
-            MqttClients.persistentSession(broker, labelsClient, prefix + "/labels");
+            String eventsClient = MqttClients.sessionOn(broker, prefix, "events");
+            String labelsClient = MqttClients.sessionOn(broker, prefix, "labels");
             Map<String, WireFormatException.Reason> corrupt = new HashMap<>();
             int labelCount = 0;
             try (MqttClients.Subscriber decided = new MqttClients.Subscriber(broker, prefix + "/decided/#")) {

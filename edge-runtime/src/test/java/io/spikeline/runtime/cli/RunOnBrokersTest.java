@@ -224,12 +224,10 @@ class RunOnBrokersTest {
         EegSettings settings = EegSettings.defaults().withSeconds(80);
         try (TestBroker broker = TestBroker.start(Files.createDirectories(tmp.resolve("mosquitto")))) {
             String prefix = "eeg-" + ProcessHandle.current().pid();
-            String frameClient = prefix + "-frames";
-            String stateClient = prefix + "-state";
             // The job's persistent sessions exist before anything is published, so the broker queues the whole
             // recording for them, as it would for a job that is restarting.
-            MqttClients.persistentSession(broker, frameClient, prefix + "/frames");
-            MqttClients.persistentSession(broker, stateClient, prefix + "/state");
+            String frameClient = MqttClients.sessionOn(broker, prefix, "frames");
+            String stateClient = MqttClients.sessionOn(broker, prefix, "state");
             Queue<byte[]> out = new ConcurrentLinkedQueue<>();
             MqttClient collector = new MqttClient(broker.uri(), prefix + "-collector", new MemoryPersistence());
             collector.connect();
