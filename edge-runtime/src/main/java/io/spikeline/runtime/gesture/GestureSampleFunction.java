@@ -3,6 +3,7 @@ package io.spikeline.runtime.gesture;
 import io.spikeline.models.record.Feedback;
 import io.spikeline.models.record.SpikeBatch;
 import io.spikeline.operators.snn.ControlledSpikingNetworkFunction;
+import io.spikeline.operators.state.KeyedBatchQueue;
 import io.spikeline.operators.state.SnapshotStateSerializer;
 import io.spikeline.connectors.RawMessage;
 import io.spikeline.connectors.deadletter.DeadLetter;
@@ -12,11 +13,8 @@ import io.spikeline.connectors.wire.WireFormatException;
 import java.nio.charset.StandardCharsets;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.TimeDomain;
@@ -33,12 +31,12 @@ import org.slf4j.LoggerFactory;
  * {@link ControlledSpikingNetworkFunction}.
  *
  * <p>Device order: while the sampler {@linkplain GestureSampler#awaitsLabel awaits} the latest sample's label, the
- * key's incoming batches are held in keyed state ({@code gesture-held}, a queue by sequence number, so that a batch
- * is held or passed on without reading the others) and passed on, in order, when a label answers
- * it; so the network learns each gesture's label before it sees the next gesture, whichever of the two streams is
- * ahead, and its output does not depend on their interleaving. A wait ends without the label when the held batches
- * span more than {@code labelWaitUs} of event time and the wait has lasted as long in processing time (logged,
- * counted as {@code samplesWithoutLabel}); the label, should it come later, is aligned as usual and learned from late.
+ * key's incoming batches are held in keyed state ({@code gesture-held}, a {@link KeyedBatchQueue}) and passed on,
+ * in order, when a label answers it; so the network learns each gesture's label before it sees the next gesture,
+ * whichever of the two streams is ahead, and its output does not depend on their interleaving. A wait ends without
+ * the label when the held batches span more than {@code labelWaitUs} of event time and the wait has lasted as long
+ * in processing time (logged, counted as {@code samplesWithoutLabel}); the label, should it come later, is aligned as
+ * usual and learned from late.
  * On a live stream the two bounds end together. On a backlog (a broker session queued before the job starts, read far
  * faster than real time) the events can run many seconds of event time ahead of the labels in a fraction of a second,
  * only because one subscription drains first; the processing-time bound lets the labels catch up. A wait of 0 holds
@@ -63,22 +61,13 @@ final class GestureSampleFunction
 
     /** The job accumulator of the waits that ended without the label. */
     static final String WITHOUT_LABEL = "gesture.samplesWithoutLabel";
-    /** The held batches are those of sequence numbers [HEAD, TAIL). */
-    private static final int HEAD = 0;
-    private static final int TAIL = 1;
-    /** The end of the latest batch held, µs. */
-    private static final int LAST_END_US = 2;
-    /** Processing time at which the current wait began, ms; {@link #NO_WAIT} while nothing is held. */
-    private static final int SINCE_MS = 3;
-    private static final long NO_WAIT = Long.MIN_VALUE;
 
     private final SamplerParams params;
     private final long labelWaitUs;
     private transient ValueState<GestureSampler> state;
-    /** The held batches by sequence number, a queue: appended at the tail, taken from the head. */
-    private transient MapState<Long, SpikeBatch> held;
-    /** The queue of {@link #held}: {@link #HEAD}, {@link #TAIL}, {@link #LAST_END_US}, {@link #SINCE_MS}. */
-    private transient ValueState<long[]> queue;
+    private transient KeyedBatchQueue held;
+    /** Processing time at which the current wait began, ms; empty while nothing is held. */
+    private transient ValueState<Long> heldSince;
     private transient Counter samples;
     private transient Counter aligned;
     private transient Counter unaligned;
@@ -103,10 +92,8 @@ final class GestureSampleFunction
         SamplerParams p = params;
         state = getRuntimeContext().getState(new ValueStateDescriptor<>("gesture-sampler",
                 new SnapshotStateSerializer<>(GestureSampler.class, () -> new GestureSampler(p))));
-        held = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("gesture-held", Types.LONG, RecordTypes.SPIKE_BATCH));
-        queue = getRuntimeContext().getState(new ValueStateDescriptor<>("gesture-held-queue",
-                PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
+        held = new KeyedBatchQueue(getRuntimeContext(), "gesture-held");
+        heldSince = getRuntimeContext().getState(new ValueStateDescriptor<>("gesture-held-since", Types.LONG));
         samples = getRuntimeContext().getMetricGroup().counter("gestureSamples");
         aligned = getRuntimeContext().getMetricGroup().counter("alignedLabels");
         unaligned = getRuntimeContext().getMetricGroup().counter("unalignedLabels");
@@ -124,21 +111,19 @@ final class GestureSampleFunction
             sampler = new GestureSampler(params);
         }
         Totals before = new Totals(sampler);
-        long[] q = queue();
         if (input.isRight()) {
             sampler.label(input.right(), l -> out.collect(Either.Right(l)));
-        } else if (q[HEAD] == q[TAIL] && !holds(sampler)) {
+        } else if (held.isEmpty() && !holds(sampler)) {
             accept(sampler, input.left(), out);
         } else {
-            held.put(q[TAIL]++, input.left());
-            q[LAST_END_US] = input.left().endTimeUs();
+            held.add(input.left());
         }
-        if (pass(sampler, q, out)) {
+        if (pass(sampler, out)) {
             // A label answered the wait: what is still held waits anew, from now.
-            q[SINCE_MS] = NO_WAIT;
+            heldSince.clear();
         }
-        endWaits(sampler, q, ctx.timerService().currentProcessingTime(), out);
-        keep(sampler, q, ctx);
+        endWaits(sampler, ctx.timerService().currentProcessingTime(), out);
+        keep(sampler, ctx);
         finish(sampler, before, ctx);
     }
 
@@ -146,48 +131,49 @@ final class GestureSampleFunction
      * Ends the waits that have lasted long enough, in event and in processing time, passing the batches on after
      * each; a wait that has no start yet begins now.
      */
-    private void endWaits(GestureSampler sampler, long[] q, long nowMs, Collector<Either<SpikeBatch, Feedback>> out)
+    private void endWaits(GestureSampler sampler, long nowMs, Collector<Either<SpikeBatch, Feedback>> out)
             throws Exception {
-        if (q[HEAD] == q[TAIL]) {
+        if (held.isEmpty()) {
             return;
         }
-        if (q[SINCE_MS] == NO_WAIT) {
-            q[SINCE_MS] = nowMs;
+        Long since = heldSince.value();
+        if (since == null) {
+            heldSince.update(nowMs);
             return;
         }
         long waitMs = labelWaitUs / 1000;
-        while (q[HEAD] < q[TAIL] && nowMs - q[SINCE_MS] >= waitMs) {
-            long spanUs = q[LAST_END_US] - held.get(q[HEAD]).startTimeUs();
+        for (SpikeBatch first = held.head(); first != null && nowMs - since >= waitMs; first = held.head()) {
+            long spanUs = held.tail().endTimeUs() - first.startTimeUs();
             if (spanUs <= labelWaitUs) {
                 return;
             }
             LOG.warn("gesture sampler of {}: no label for the sample at {} s after {} s of events held and {} s of "
-                            + "waiting; going on without it", held.get(q[HEAD]).sourceKey(),
-                    sampler.latestOnsetUs() / 1e6, spanUs / 1e6, (nowMs - q[SINCE_MS]) / 1e3);
+                            + "waiting; going on without it", first.sourceKey(), sampler.latestOnsetUs() / 1e6,
+                    spanUs / 1e6, (nowMs - since) / 1e3);
             withoutLabel.inc();
             withoutLabelTotal.add(1);
             sampler.goOnWithoutLabel();
-            pass(sampler, q, out);
+            pass(sampler, out);
             // The next wait, if any, begins now.
-            q[SINCE_MS] = nowMs;
+            since = nowMs;
+            heldSince.update(nowMs);
         }
     }
 
     /**
      * After a step: forgets the wait when nothing is held, else sets a processing-time timer for its end; keeps the
-     * end-of-input timer while anything is held; stores the queue.
+     * end-of-input timer while anything is held.
      */
-    private void keep(GestureSampler sampler, long[] q, Context ctx) throws Exception {
-        heldCount = (int) (q[TAIL] - q[HEAD]);
+    private void keep(GestureSampler sampler, Context ctx) throws Exception {
+        heldCount = held.size();
         if (heldCount == 0) {
-            q[SINCE_MS] = NO_WAIT;
+            heldSince.clear();
         } else {
-            ctx.timerService().registerProcessingTimeTimer(q[SINCE_MS] + labelWaitUs / 1000);
+            ctx.timerService().registerProcessingTimeTimer(heldSince.value() + labelWaitUs / 1000);
         }
         if (sampler.heldLabels() > 0 || heldCount > 0) {
             ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
         }
-        queue.update(q);
     }
 
     @Override
@@ -195,31 +181,23 @@ final class GestureSampleFunction
             throws Exception {
         GestureSampler sampler = state.value();
         Totals before = new Totals(sampler);
-        long[] q = queue();
         if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
             // A wait may have ended with no batch arriving since: the events' subscription drained first.
-            long head = q[HEAD];
-            endWaits(sampler, q, timestamp, out);
-            if (q[HEAD] > head) {
-                keep(sampler, q, ctx);
+            int holding = held.size();
+            endWaits(sampler, timestamp, out);
+            if (held.size() < holding) {
+                keep(sampler, ctx);
             }
         } else {
-            for (; q[HEAD] < q[TAIL]; q[HEAD]++) {
+            for (SpikeBatch next = held.take(); next != null; next = held.take()) {
                 sampler.goOnWithoutLabel();
-                accept(sampler, held.get(q[HEAD]), out);
+                accept(sampler, next, out);
             }
-            held.clear();
-            queue.clear();
+            heldSince.clear();
             heldCount = 0;
             sampler.flush(l -> out.collect(Either.Right(l)));
         }
         finish(sampler, before, ctx);
-    }
-
-    /** The key's queue of held batches. */
-    private long[] queue() throws Exception {
-        long[] q = queue.value();
-        return q == null ? new long[] {0, 0, Long.MIN_VALUE, NO_WAIT} : q;
     }
 
     /** The sampler's running totals before a step, for counting what the step added. */
@@ -260,14 +238,13 @@ final class GestureSampleFunction
     }
 
     /** Passes the held batches on to the sampler, from the head, while it awaits no label; whether any went. */
-    private boolean pass(GestureSampler sampler, long[] q, Collector<Either<SpikeBatch, Feedback>> out)
-            throws Exception {
-        long head = q[HEAD];
-        while (q[HEAD] < q[TAIL] && !holds(sampler)) {
-            accept(sampler, held.get(q[HEAD]), out);
-            held.remove(q[HEAD]++);
+    private boolean pass(GestureSampler sampler, Collector<Either<SpikeBatch, Feedback>> out) throws Exception {
+        boolean passed = false;
+        while (!held.isEmpty() && !holds(sampler)) {
+            accept(sampler, held.take(), out);
+            passed = true;
         }
-        return q[HEAD] > head;
+        return passed;
     }
 
     private static void accept(GestureSampler sampler, SpikeBatch batch, Collector<Either<SpikeBatch, Feedback>> out) {

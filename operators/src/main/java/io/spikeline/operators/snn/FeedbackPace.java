@@ -2,16 +2,13 @@ package io.spikeline.operators.snn;
 
 import io.spikeline.models.record.Feedback;
 import io.spikeline.models.record.SpikeBatch;
-import io.spikeline.connectors.types.RecordTypes;
+import io.spikeline.operators.state.KeyedBatchQueue;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.accumulators.LongMaximum;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
@@ -48,11 +45,10 @@ import org.slf4j.LoggerFactory;
  * sent only in answer to a decoding, which would otherwise hold each batch for the round trip.
  *
  * <h2>State and end of input</h2>
- * The held batches ({@code pace-held}, a queue by sequence number, so that a batch is added and taken without
- * reading the others) and the key's progress ({@code pace-progress}: latest feedback time, latest batch start, when
- * the wait began, whether waits are waived, the queue's head and tail) are keyed state, restored exactly by
- * checkpoints and savepoints (a wait restored is measured from its start in the run before). The final watermark at
- * the end of a bounded input passes on everything held, uncounted.
+ * The held batches ({@code pace-held}, a {@link KeyedBatchQueue}) and the key's progress ({@code pace-progress}:
+ * latest feedback time, latest batch start, when the wait began, whether waits are waived) are keyed state, restored
+ * exactly by checkpoints and savepoints (a wait restored is measured from its start in the run before). The final
+ * watermark at the end of a bounded input passes on everything held, uncounted.
  */
 public final class FeedbackPace
         extends KeyedCoProcessFunction<String, SpikeBatch, Feedback, Either<SpikeBatch, Feedback>> {
@@ -68,15 +64,11 @@ public final class FeedbackPace
     private static final int LATEST_START = 1;
     private static final int WAIT_SINCE = 2;
     private static final int WAIVED = 3;
-    /** The held batches are those of sequence numbers [HEAD, TAIL). */
-    private static final int HEAD = 4;
-    private static final int TAIL = 5;
 
     private final long leadUs;
     private final long waitMs;
     private final int maxHeld;
-    /** The held batches by sequence number, a queue: appended at the tail, taken from the head. */
-    private transient MapState<Long, SpikeBatch> held;
+    private transient KeyedBatchQueue held;
     private transient ValueState<long[]> progress;
     private transient Counter withoutFeedback;
     private transient LongCounter withoutFeedbackTotal;
@@ -106,8 +98,7 @@ public final class FeedbackPace
 
     @Override
     public void open(OpenContext openContext) {
-        held = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("pace-held", Types.LONG, RecordTypes.SPIKE_BATCH));
+        held = new KeyedBatchQueue(getRuntimeContext(), "pace-held");
         progress = getRuntimeContext().getState(
                 new ValueStateDescriptor<>("pace-progress", PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
         withoutFeedback = getRuntimeContext().getMetricGroup().counter("batchesWithoutFeedback");
@@ -124,7 +115,7 @@ public final class FeedbackPace
             throws Exception {
         long[] p = progress();
         p[LATEST_START] = Math.max(p[LATEST_START], batch.startTimeUs());
-        long holding = p[TAIL] - p[HEAD];
+        int holding = held.size();
         if (holding == 0 && (waitMs == 0 || p[WAIVED] != 0 || due(batch, p))) {
             out.collect(Either.Left(batch));
         } else {
@@ -132,7 +123,7 @@ public final class FeedbackPace
                 waits.add(1L);
                 startWait(p, ctx.timerService().currentProcessingTime(), ctx);
             }
-            held.put(p[TAIL]++, batch);
+            held.add(batch);
             if (holding + 1 > maxHeld) {
                 giveUp(p, ctx.getCurrentKey(), "more than " + maxHeld + " batches held", out);
             }
@@ -149,19 +140,15 @@ public final class FeedbackPace
         if (p[WAIVED] != 0 && p[FEEDBACK_TO] >= p[LATEST_START] - leadUs) {
             p[WAIVED] = 0;
         }
-        long first = p[HEAD];
-        while (p[HEAD] < p[TAIL]) {
-            SpikeBatch next = held.get(p[HEAD]);
-            if (!due(next, p)) {
-                break;
-            }
-            out.collect(Either.Left(next));
-            held.remove(p[HEAD]++);
+        boolean released = false;
+        for (SpikeBatch next = held.head(); next != null && due(next, p); next = held.head()) {
+            out.collect(Either.Left(held.take()));
+            released = true;
         }
-        if (p[HEAD] > first) {
+        if (released) {
             long nowMs = ctx.timerService().currentProcessingTime();
             longestWaitMs.add(nowMs - p[WAIT_SINCE]);
-            if (p[HEAD] < p[TAIL]) {
+            if (!held.isEmpty()) {
                 // The feedback is coming: what is still held waits anew, from now.
                 startWait(p, nowMs, ctx);
             }
@@ -172,12 +159,12 @@ public final class FeedbackPace
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Either<SpikeBatch, Feedback>> out)
             throws Exception {
-        long[] p = progress();
-        if (p[HEAD] == p[TAIL]) {
+        if (held.isEmpty()) {
             return;
         }
+        long[] p = progress();
         if (ctx.timeDomain() == TimeDomain.EVENT_TIME) {
-            passHeld(p, out);
+            passHeld(out);
         } else if (timestamp - p[WAIT_SINCE] >= waitMs) {
             giveUp(p, ctx.getCurrentKey(), "no feedback for " + waitMs / 1e3 + " s", out);
         }
@@ -198,22 +185,21 @@ public final class FeedbackPace
     /** Passes every held batch on, counted, and waives the waits until the feedback catches up. */
     private void giveUp(long[] p, String key, String why, Collector<Either<SpikeBatch, Feedback>> out)
             throws Exception {
-        long count = p[TAIL] - p[HEAD];
+        int count = held.size();
         LOG.warn("spike batches of {} from {} s on wait for feedback that has reached {} s only; {}: passing {} "
-                        + "batches on without it", key, held.get(p[HEAD]).startTimeUs() / 1e6,
+                        + "batches on without it", key, held.head().startTimeUs() / 1e6,
                 p[FEEDBACK_TO] == Long.MIN_VALUE ? "no time" : p[FEEDBACK_TO] / 1e6 + "", why, count);
-        passHeld(p, out);
+        passHeld(out);
         withoutFeedback.inc(count);
-        withoutFeedbackTotal.add(count);
+        withoutFeedbackTotal.add((long) count);
         p[WAIVED] = 1;
     }
 
     /** Passes every held batch on, in order. */
-    private void passHeld(long[] p, Collector<Either<SpikeBatch, Feedback>> out) throws Exception {
-        for (; p[HEAD] < p[TAIL]; p[HEAD]++) {
-            out.collect(Either.Left(held.get(p[HEAD])));
+    private void passHeld(Collector<Either<SpikeBatch, Feedback>> out) throws Exception {
+        for (SpikeBatch next = held.take(); next != null; next = held.take()) {
+            out.collect(Either.Left(next));
         }
-        held.clear();
     }
 
     private boolean due(SpikeBatch batch, long[] p) {
@@ -222,6 +208,6 @@ public final class FeedbackPace
 
     private long[] progress() throws Exception {
         long[] p = progress.value();
-        return p == null ? new long[] {Long.MIN_VALUE, Long.MIN_VALUE, 0, 0, 0, 0} : p;
+        return p == null ? new long[] {Long.MIN_VALUE, Long.MIN_VALUE, 0, 0} : p;
     }
 }
