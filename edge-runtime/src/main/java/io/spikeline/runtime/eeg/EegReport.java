@@ -76,8 +76,9 @@ public final class EegReport implements RunReport {
         lines.add(f("latency          p50 %.3f ms, p99 %.3f ms, max %.3f ms (spike batch into the "
                         + "classifier to decode out)", score.latencyQuantileUs(0.5) / 1e3,
                 score.latencyQuantileUs(0.99) / 1e3, score.latencyQuantileUs(1) / 1e3));
+        EegScore.Aperiodic all = score.aperiodic(-1);
         lines.add(f("aperiodic 1/f    exponent %.2f +/- %.2f over %d windows of %.1f s (eyes open %s, eyes closed %s)",
-                score.meanAperiodicExponent(), score.aperiodicStandardError(-1), score.aperiodicWindows(),
+                all.mean(), all.standardError(), all.windows(),
                 EegJob.aperiodicWindowSamples(s) / s.recording().sampleRateHz(),
                 aperiodicInState(EegParameters.EYES_OPEN), aperiodicInState(EegParameters.EYES_CLOSED)));
         lines.add("aperiodic range  " + aperiodicRange() + (simulated ? blinkNote(s.recording()) : ""));
@@ -86,8 +87,8 @@ public final class EegReport implements RunReport {
     }
 
     private String aperiodicInState(int state) {
-        return f("%.2f +/- %.2f over %d", score.meanAperiodicExponent(state), score.aperiodicStandardError(state),
-                score.aperiodicWindows(state));
+        EegScore.Aperiodic a = score.aperiodic(state);
+        return f("%.2f +/- %.2f over %d", a.mean(), a.standardError(), a.windows());
     }
 
     /** The lowest and the highest channel exponent, with their channels. */

@@ -231,12 +231,12 @@ public final class EegScore {
      * NaN when there is none. A state of −1 takes every window.
      */
     public double meanAperiodicExponent(int state) {
-        return aperiodic(state)[1];
+        return aperiodic(state).mean();
     }
 
     /** The windows {@link #meanAperiodicExponent(int)} averages. */
     public int aperiodicWindows(int state) {
-        return (int) aperiodic(state)[0];
+        return aperiodic(state).windows();
     }
 
     /**
@@ -244,11 +244,17 @@ public final class EegScore {
      * how far two states' means may differ by the chance of what their few windows hold. NaN below two windows.
      */
     public double aperiodicStandardError(int state) {
-        return aperiodic(state)[2];
+        return aperiodic(state).standardError();
     }
 
-    /** {n, mean, standard error} of the exponent over the windows {@link #meanAperiodicExponent(int)} takes. */
-    private double[] aperiodic(int state) {
+    /**
+     * The aperiodic exponent over windows: how many, their mean and its standard error ({@link
+     * #aperiodicStandardError}).
+     */
+    public record Aperiodic(int windows, double mean, double standardError) {}
+
+    /** {@link Aperiodic} over the windows {@link #meanAperiodicExponent(int)} takes. */
+    public Aperiodic aperiodic(int state) {
         double sum = 0;
         int n = 0;
         for (int i = 0; i < slope.length; i++) {
@@ -264,7 +270,7 @@ public final class EegScore {
                 squares += (-slope[i] - mean) * (-slope[i] - mean);
             }
         }
-        return new double[] {n, mean, n < 2 ? Double.NaN : Math.sqrt(squares / (n - 1.0) / n)};
+        return new Aperiodic(n, mean, n < 2 ? Double.NaN : Math.sqrt(squares / (n - 1.0) / n));
     }
 
     private boolean selected(int window, int state) {
